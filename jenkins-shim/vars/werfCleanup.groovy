@@ -1,0 +1,4 @@
+// werfCleanup(env: 'production', ...): werf-action cleanup with the given flags.
+def call(Map args = [:]) {
+  werfAction('cleanup', args)
+}
