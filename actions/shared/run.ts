@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import { main } from '@werf-action/cli';
 import { describeError } from '@werf-action/core';
+import { annotateError, githubSink } from './github-log.js';
 import { splitArgs, translateInputs, type InputSpec } from './inputs.js';
 
 export interface ActionDefinition {
@@ -20,7 +21,9 @@ export async function runAction(def: ActionDefinition): Promise<void> {
     const argv = [...def.command, ...t.argv, ...extra];
     core.debug(`werf-action ${argv.join(' ')}`);
     const env = { ...process.env, ...t.env };
-    const code = await main(argv, { stdout: process.stdout, stderr: process.stderr, env, cwd: process.cwd() });
+    const code = await main(argv, {
+      stdout: process.stdout, stderr: process.stderr, env, cwd: process.cwd(), logSink: githubSink(), onError: annotateError,
+    });
     if (code !== 0) core.setFailed(`werf-action ${def.command.join(' ')} failed (exit code ${code})`);
   } catch (e) {
     core.setFailed(describeError(e));

@@ -19205,6 +19205,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
 var CMD_STRING = "::";
 var Command = class {
   constructor(command, properties, message) {
@@ -19244,6 +19247,9 @@ function escapeData(s) {
 function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
+
+// node_modules/@actions/core/lib/core.js
+import * as os3 from "os";
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
@@ -19628,6 +19634,18 @@ function debug(message) {
 }
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os3.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
 }
 
 // packages/core/src/errors/index.ts
@@ -20055,6 +20073,7 @@ async function main(argv, io) {
     }
     return await handler(args, io);
   } catch (e) {
+    io.onError?.(e);
     io.stderr.write(`Error: ${describeError(e)}
 `);
     if (!isWerfActionError(e) && e instanceof Error && io.env.WERF_LOG_DEBUG) io.stderr.write(`${e.stack}
@@ -20068,6 +20087,35 @@ function findCommand(argv) {
     if (c.path.every((p, i) => argv[i] === p) && (!best || c.path.length > best.path.length)) best = c;
   }
   return best;
+}
+
+// actions/shared/github-log.ts
+function githubSink() {
+  return {
+    write(level, line) {
+      if (level === "warn") warning(line);
+      else if (level === "error") error(line);
+      else if (level === "debug") debug(line);
+      else info(line);
+    },
+    startSection: (title) => startGroup(title),
+    endSection: (title, ms) => {
+      endGroup();
+      info(`${title}: ${(ms / 1e3).toFixed(2)} s`);
+    },
+    mask: (secret) => setSecret(secret)
+  };
+}
+function annotateError(e) {
+  if (!isWerfActionError(e)) return;
+  const loc = e.location;
+  error(e.hint ? `${e.message}
+hint: ${e.hint}` : e.message, {
+    title: `werf-action: ${e.code}`,
+    file: loc?.file,
+    startLine: loc?.line,
+    startColumn: loc?.column
+  });
 }
 
 // actions/shared/inputs.ts
@@ -20139,7 +20187,14 @@ async function runAction(def) {
     const argv = [...def.command, ...t.argv, ...extra];
     debug(`werf-action ${argv.join(" ")}`);
     const env = { ...process.env, ...t.env };
-    const code = await main(argv, { stdout: process.stdout, stderr: process.stderr, env, cwd: process.cwd() });
+    const code = await main(argv, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env,
+      cwd: process.cwd(),
+      logSink: githubSink(),
+      onError: annotateError
+    });
     if (code !== 0) setFailed(`werf-action ${def.command.join(" ")} failed (exit code ${code})`);
   } catch (e) {
     setFailed(describeError(e));

@@ -452,6 +452,7 @@ async function main(argv, io) {
     }
     return await handler(args, io);
   } catch (e) {
+    io.onError?.(e);
     io.stderr.write(`Error: ${describeError(e)}
 `);
     if (!isWerfActionError(e) && e instanceof Error && io.env.WERF_LOG_DEBUG) io.stderr.write(`${e.stack}

@@ -1,7 +1,7 @@
 // `werf-action` entry: find the command, parse its flags, run its handler,
 // turn errors into a message and an exit code. Handlers are loaded lazily so
 // `--help` and `--version` start fast.
-import { describeError, isWerfActionError, VERSION } from '@werf-action/core';
+import { describeError, isWerfActionError, VERSION, type LogSink } from '@werf-action/core';
 import { parseArgs, usage, type ParsedArgs } from './flags.js';
 import { commands, type CommandSpec } from './specs.js';
 import { commandHelp, globalHelp } from './help.js';
@@ -11,6 +11,10 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Where command logs go; the CLI writes to stderr, the actions to workflow commands. */
+  logSink?: LogSink;
+  /** Told about the error that ends a command, e.g. to make a file:line annotation. */
+  onError?: (error: unknown) => void;
 }
 
 export type Handler = (args: ParsedArgs, io: CliIo) => Promise<number>;
@@ -45,6 +49,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     return await handler(args, io);
   } catch (e) {
+    io.onError?.(e);
     io.stderr.write(`Error: ${describeError(e)}\n`);
     if (!isWerfActionError(e) && e instanceof Error && io.env.WERF_LOG_DEBUG) io.stderr.write(`${e.stack}\n`);
     return isWerfActionError(e) && e.code.startsWith('cli.') ? 2 : 1;
