@@ -4,6 +4,7 @@
 // registry, and a fault-injecting proxy in front of the registry.
 // Every helper returns a handle with a stop()/cleanup(); call it in `after`.
 export { startRegistry, type RegistryOptions, type TestRegistry } from './registry.js';
+export { startTokenServer, type TokenServer, type TokenRequest } from './token-server.js';
 export { createGitRepo, type GitRepoOptions, type TestGitRepo } from './git.js';
 export { buildahEnv, type BuildahEnv } from './buildah.js';
 export { pushBusyboxBase, registryFlags, type BusyboxOptions } from './busybox.js';

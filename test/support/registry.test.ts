@@ -100,3 +100,26 @@ describe('startRegistry', () => {
     await reg.stop(); // idempotent
   });
 });
+
+describe('startRegistry with token auth', () => {
+  let reg: TestRegistry;
+  before(async () => { reg = await startRegistry({ auth: 'token' }); });
+  after(async () => { await reg.stop(); });
+
+  it('challenges with Bearer and accepts tokens from its token server', async () => {
+    const anon = await fetch(`${reg.url}/v2/`);
+    assert.equal(anon.status, 401);
+    const ch = anon.headers.get('www-authenticate') ?? '';
+    assert.match(ch, /^Bearer realm="http:\/\/127\.0\.0\.1:\d+\/token",service="werf-action-test-registry"/);
+    const ts = reg.tokenServer!;
+    const basic = `Basic ${Buffer.from(`${reg.username}:${reg.password}`).toString('base64')}`;
+    const bad = await fetch(`${ts.realm}?service=${ts.service}&scope=repository:p:pull`, { headers: { authorization: `Basic ${Buffer.from('tester:wrong').toString('base64')}` } });
+    assert.equal(bad.status, 401);
+    const tok = await (await fetch(`${ts.realm}?service=${ts.service}&scope=repository:p:pull`, { headers: { authorization: basic } })).json() as { token: string };
+    const res = await fetch(`${reg.url}/v2/p/tags/list`, { headers: { authorization: `Bearer ${tok.token}` } });
+    assert.equal(res.status, 404, 'authorized; the repository does not exist');
+    const base = await fetch(`${reg.url}/v2/`, { headers: { authorization: `Bearer ${tok.token}` } });
+    assert.equal(base.status, 200);
+    assert.deepEqual(ts.requests.map((r) => r.granted), [false, true]);
+  });
+});

@@ -8,11 +8,18 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { startTokenServer, type TokenServer } from './token-server.js';
 import { freePort, makeTempDir, removeDir, sleep } from './util.js';
 
 export interface RegistryOptions {
-  /** htpasswd basic auth with a generated user and password. */
-  auth?: boolean;
+  /**
+   * Authentication with a generated user and password: `true`/`'basic'` is
+   * htpasswd Basic auth; `'token'` is distribution's Bearer token auth with a
+   * token server started next to the registry (see `tokenServer`).
+   */
+  auth?: boolean | 'basic' | 'token';
+  /** Token lifetime in seconds for `auth: 'token'` (default 300). */
+  tokenExpiresIn?: number;
   /** Serve HTTPS with a self-signed certificate for 127.0.0.1/localhost. */
   tls?: boolean;
 }
@@ -30,6 +37,8 @@ export interface TestRegistry {
   certDir?: string;
   /** A DOCKER_CONFIG directory whose config.json has `auths` for this registry (auth only). */
   dockerConfigDir?: string;
+  /** The token server, for `auth: 'token'` (its `requests` show token fetches). */
+  tokenServer?: TokenServer;
   /** Storage root of the registry (to inspect or corrupt it in tests). */
   storageDir: string;
   /** Last lines the registry process wrote (for diagnosing a failing test). */
@@ -46,10 +55,15 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
   let username: string | undefined;
   let password: string | undefined;
   let htpasswdFile: string | undefined;
+  let tokenServer: TokenServer | undefined;
   if (opts.auth) {
     username = 'tester';
     password = `pw-${randomBytes(9).toString('hex')}`;
-    const { stdout } = await execa('htpasswd', ['-Bbn', username, password]);
+  }
+  if (opts.auth === 'token') {
+    tokenServer = await startTokenServer(dir, { [username!]: password! }, { expiresIn: opts.tokenExpiresIn });
+  } else if (opts.auth) {
+    const { stdout } = await execa('htpasswd', ['-Bbn', username!, password!]);
     htpasswdFile = join(dir, 'htpasswd');
     await writeFile(htpasswdFile, stdout.trim() + '\n');
   }
@@ -97,6 +111,10 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
     ];
     if (opts.tls) lines.push('  tls:', `    certificate: ${caFile}`, `    key: ${keyFile}`);
     if (htpasswdFile) lines.push('auth:', '  htpasswd:', '    realm: basic-realm', `    path: ${htpasswdFile}`);
+    if (tokenServer) {
+      lines.push('auth:', '  token:', `    realm: ${tokenServer.realm}`, `    service: ${tokenServer.service}`,
+        `    issuer: ${tokenServer.issuer}`, `    rootcertbundle: ${tokenServer.certFile}`);
+    }
     await writeFile(configFile, lines.join('\n') + '\n');
 
     const child = spawn(REGISTRY_BIN, ['serve', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -122,16 +140,18 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
     }
     let stopped = false;
     return {
-      host, url, username, password, caFile, certDir, dockerConfigDir, storageDir,
+      host, url, username, password, caFile, certDir, dockerConfigDir, storageDir, tokenServer,
       output: () => out,
       async stop() {
         if (stopped) return;
         stopped = true;
         await killChild(child);
+        await tokenServer?.stop();
         await removeDir(dir);
       },
     };
   }
+  await tokenServer?.stop();
   await removeDir(dir);
   throw new Error(`docker-registry did not start:\n${lastError}`);
 }
