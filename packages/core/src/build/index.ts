@@ -10,3 +10,7 @@ export * from './dockerfile/shell.js';
 export * from './dockerfile/digest.js';
 export * from './dockerignore.js';
 export * from './context.js';
+export * from './buildah.js';
+export * from './workspace.js';
+export * from './graph.js';
+export * from './image.js';
