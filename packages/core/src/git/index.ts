@@ -4,7 +4,7 @@
 // refs with dates, history walks, shallow detection, fetch/unshallow.
 // Must not: interpret werf.yaml, decide giterminism policy, or cache anything
 // across GitRepo instances. Paths in and out are relative to `root` and use '/'.
-import { execa } from 'execa';
+import { execa, execaSync } from 'execa';
 import { isAbsolute, resolve } from 'node:path';
 import { realpath } from 'node:fs/promises';
 import type { Context } from '../context.js';
@@ -43,6 +43,13 @@ export interface RefInfo {
   date: Date;
   /** Tagger date of an annotated tag. */
   taggerDate?: Date;
+}
+
+export interface PathInfo {
+  kind: 'blob' | 'tree' | 'commit' | 'missing' | 'dangling' | 'loop' | 'notdir' | 'outside';
+  hash?: string;
+  /** For dangling/loop/notdir/outside: the path or symlink target git reports. */
+  target?: string;
 }
 
 export interface CommitInfo {
@@ -104,6 +111,33 @@ async function runGit(args: string[], cwd: string, signal: AbortSignal | undefin
   }
   if (r.isCanceled) {
     throw new WerfActionError(`git ${args[0]} was cancelled`, { code: 'git.cancelled' });
+  }
+  const stdout = Buffer.from(r.stdout as Uint8Array);
+  const stderr = Buffer.from((r.stderr ?? new Uint8Array()) as Uint8Array).toString('utf8');
+  const exitCode = r.exitCode ?? -1;
+  if (exitCode !== 0 && !(opts.okExitCodes ?? []).includes(exitCode)) {
+    throw new WerfActionError(`git ${args.join(' ')} failed (exit ${exitCode}): ${stderr.trim() || 'no output'}`, {
+      code: 'git.failed',
+      location: { subject: opts.cwd ?? cwd },
+    });
+  }
+  return { stdout, stderr, exitCode };
+}
+
+/** Synchronous variant, for the few callers that cannot await (functions called from a Go template). */
+function runGitSync(args: string[], cwd: string, opts: RunOptions = {}): RunResult {
+  const r = execaSync('git', args, {
+    cwd: opts.cwd ?? cwd,
+    encoding: 'buffer',
+    stripFinalNewline: false,
+    reject: false,
+    input: opts.input,
+    env: GIT_ENV,
+    extendEnv: true,
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (r.failed && r.exitCode === undefined) {
+    throw new WerfActionError(`cannot run git: ${r.shortMessage}`, { code: 'git.spawn', hint: 'install git and make sure it is on PATH' });
   }
   const stdout = Buffer.from(r.stdout as Uint8Array);
   const stderr = Buffer.from((r.stderr ?? new Uint8Array()) as Uint8Array).toString('utf8');
@@ -191,6 +225,45 @@ export class GitRepo {
     return runGit(args, this.root, this.signal, opts);
   }
 
+  /**
+   * Synchronous forms of readFiles / lsTree / inspectPaths / status /
+   * lsWorkTreeFiles, for werf.yaml's `.Files` functions, which a Go template
+   * calls synchronously. Everything else uses the async methods.
+   */
+  readonly sync = {
+    readFiles: (commit: string, paths: string[], opts: { followSymlinks?: boolean } = {}): Map<string, Buffer> => {
+      const out = new Map<string, Buffer>();
+      const wanted = [...new Set(paths)].filter((p) => !p.includes('\n'));
+      if (wanted.length === 0) return out;
+      const r = runGitSync(['cat-file', '--batch', ...(opts.followSymlinks ? ['--follow-symlinks'] : [])], this.root, { input: wanted.map((p) => `${commit}:${p}\n`).join('') });
+      parseCatFileBatch(r.stdout, wanted, (path, type, content) => {
+        if (type === 'blob') out.set(path, content);
+      });
+      return out;
+    },
+    lsTree: (commit: string, paths?: string[]): TreeEntry[] => {
+      const args = ['ls-tree', '-z', '--full-tree', '-r', commit];
+      const clean = (paths ?? []).map((p) => p.replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
+      if (paths && clean.length === paths.length && clean.length) args.push('--', ...clean);
+      return parseLsTree(runGitSync(args, this.root).stdout);
+    },
+    inspectPaths: (commit: string, paths: string[]): Map<string, PathInfo> => {
+      const wanted = [...new Set(paths)].filter((p) => !p.includes('\n'));
+      if (wanted.length === 0) return new Map();
+      const r = runGitSync(['cat-file', '--batch-check', '--follow-symlinks'], this.root, { input: wanted.map((p) => `${commit}:${p}\n`).join('') });
+      return parseBatchCheck(r.stdout, wanted);
+    },
+    status: (paths: string[]): StatusEntry[] => {
+      if (paths.length === 0) return [];
+      const r = runGitSync(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...paths.map(toPathspec)], this.root);
+      return parseStatus(r.stdout);
+    },
+    lsWorkTreeFiles: (paths: string[]): string[] => {
+      const r = runGitSync(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ...paths.map(toPathspec)], this.root);
+      return [...new Set(splitZ(r.stdout))];
+    },
+  };
+
   /** Path of `abs` relative to the root ('/'-separated), or null when outside. */
   relative(abs: string): string | null {
     const p = resolve(abs);
@@ -253,17 +326,34 @@ export class GitRepo {
     return m.get(path) ?? null;
   }
 
-  /** Contents of several blobs at `commit` in one `git cat-file --batch`; missing paths are absent from the map. */
-  async readFiles(commit: string, paths: string[]): Promise<Map<string, Buffer>> {
+  /**
+   * Contents of several blobs at `commit` in one `git cat-file --batch`;
+   * missing paths are absent from the map. With `followSymlinks`, symlinks
+   * inside the tree are resolved (ones pointing outside the repository are
+   * treated as missing; use `inspectPaths` to tell why).
+   */
+  async readFiles(commit: string, paths: string[], opts: { followSymlinks?: boolean } = {}): Promise<Map<string, Buffer>> {
     const out = new Map<string, Buffer>();
     const wanted = [...new Set(paths)].filter((p) => !p.includes('\n'));
     if (wanted.length === 0) return out;
     const input = wanted.map((p) => `${commit}:${p}\n`).join('');
-    const r = await this.run(['cat-file', '--batch'], { input });
+    const r = await this.run(['cat-file', '--batch', ...(opts.followSymlinks ? ['--follow-symlinks'] : [])], { input });
     parseCatFileBatch(r.stdout, wanted, (path, type, content) => {
       if (type === 'blob') out.set(path, content);
     });
     return out;
+  }
+
+  /**
+   * What each path is at `commit`, following symlinks inside the tree (one
+   * `cat-file --batch-check --follow-symlinks`). `outside` = a symlink on the
+   * way points out of the repository (`target` says where).
+   */
+  async inspectPaths(commit: string, paths: string[]): Promise<Map<string, PathInfo>> {
+    const wanted = [...new Set(paths)].filter((p) => !p.includes('\n'));
+    if (wanted.length === 0) return new Map();
+    const r = await this.run(['cat-file', '--batch-check', '--follow-symlinks'], { input: wanted.map((p) => `${commit}:${p}\n`).join('') });
+    return parseBatchCheck(r.stdout, wanted);
   }
 
   /** Contents of blobs by object hash (one `cat-file --batch`). */
@@ -506,6 +596,31 @@ function parseCatFileBatch(buf: Buffer, names: string[], onObject: (name: string
       onObject(name, parts[1]!, buf.subarray(pos, pos + size));
       pos += size + 1;
     }
-    // "<name> missing" / "ambiguous": nothing follows
+    else {
+      // `--follow-symlinks`: "<dangling|loop|notdir|symlink> <size>\n<path or target>\n"
+      const m = /^(dangling|loop|notdir|symlink) (\d+)$/.exec(header);
+      if (m) pos += Number(m[2]) + 1;
+      // "<name> missing" / "ambiguous": nothing follows
+    }
   }
+}
+
+function parseBatchCheck(stdout: Buffer, wanted: string[]): Map<string, PathInfo> {
+  const out = new Map<string, PathInfo>();
+  const ls = stdout.toString('utf8').split('\n');
+  let i = 0;
+  for (const path of wanted) {
+    const line = ls[i++] ?? '';
+    const parts = line.split(' ');
+    if (parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0]!)) {
+      out.set(path, { kind: parts[1] as 'blob' | 'tree' | 'commit', hash: parts[0]! });
+    } else if (/^(dangling|loop|notdir|symlink) \d+$/.test(line)) {
+      const target = ls[i++] ?? '';
+      const k = parts[0]!;
+      out.set(path, { kind: k === 'symlink' ? 'outside' : (k as 'dangling' | 'loop' | 'notdir'), target });
+    } else {
+      out.set(path, { kind: 'missing' });
+    }
+  }
+  return out;
 }

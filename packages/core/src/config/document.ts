@@ -1,0 +1,52 @@
+// Rendered werf.yaml text -> meta + images: split (werf's splitter),
+// classify, strict schema, global imageSpec merge, WERF_* overrides.
+import { R, YamlDoc, createPositionMapper, splitDocs } from './yamldoc.js';
+import { classify, parseDockerfileImages, parseMeta, parseStapelImages, validateProjectName } from './schema.js';
+import type { ImageConfig, MetaConfig } from './types.js';
+
+/** Splits, classifies and parses rendered werf.yaml (exported for tests and `config render`). */
+export function parseRendered(rendered: string, source: string, configPath: string, env: Readonly<Record<string, string | undefined>> = {}): { meta?: MetaConfig; images: ImageConfig[] } {
+  const mapper = createPositionMapper(configPath, source, rendered);
+  let meta: MetaConfig | undefined;
+  let metaDoc: YamlDoc | undefined;
+  const docs = splitDocs(rendered).map((raw) => new YamlDoc(raw, mapper));
+  const kinds = docs.map((d) => classify(d));
+  // meta first: images inherit build.platform / cacheVersion / staged
+  docs.forEach((d, i) => {
+    if (kinds[i] !== 'meta') return;
+    if (metaDoc) throw d.error(d.root, `duplicate meta config section (the first one is at line ${metaDoc.pos(metaDoc.root).line})`, 'config.duplicate-meta');
+    metaDoc = d;
+    meta = parseMeta(d);
+  });
+  if (meta && env.WERF_PROJECT_NAME) {
+    const at = R.root(metaDoc!).map().get('project')!;
+    validateProjectName(env.WERF_PROJECT_NAME, at);
+    meta.project = env.WERF_PROJECT_NAME;
+  }
+  const images: ImageConfig[] = [];
+  docs.forEach((d, i) => {
+    if (kinds[i] === 'dockerfile') images.push(...parseDockerfileImages(d, meta));
+    else if (kinds[i] === 'stapel') images.push(...parseStapelImages(d, meta));
+  });
+  if (meta?.build.imageSpec) {
+    for (const img of images) if (img.final) img.imageSpec = mergeImageSpec(meta.build.imageSpec, img.imageSpec);
+  }
+  if (env.WERF_FORCE_STAGED_DOCKERFILE === '1' || env.WERF_FORCE_STAGED_DOCKERFILE === 'true') {
+    for (const img of images) if (img.kind === 'dockerfile') img.staged = true;
+  }
+  return { meta, images };
+}
+
+function mergeImageSpec(global: NonNullable<MetaConfig['build']['imageSpec']>, own: ImageConfig['imageSpec']): NonNullable<ImageConfig['imageSpec']> {
+  const out = { ...global, ...(own ?? {}) };
+  const gc = global.config ?? {};
+  const oc = own?.config ?? {};
+  out.config = {
+    ...gc,
+    ...oc,
+    ...(gc.labels || oc.labels ? { labels: { ...(gc.labels ?? {}), ...(oc.labels ?? {}) } } : {}),
+    ...(gc.removeLabels || oc.removeLabels ? { removeLabels: [...new Set([...(gc.removeLabels ?? []), ...(oc.removeLabels ?? [])])] } : {}),
+  };
+  return out;
+}
+

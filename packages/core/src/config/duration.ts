@@ -1,0 +1,23 @@
+// Go's time.ParseDuration, returning milliseconds (fractional for sub-ms units), or null when invalid.
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+export function parseGoDuration(s: string): number | null {
+  let rest = s;
+  let sign = 1;
+  if (rest.startsWith('-') || rest.startsWith('+')) {
+    if (rest[0] === '-') sign = -1;
+    rest = rest.slice(1);
+  }
+  if (rest === '0') return 0;
+  if (rest === '') return null;
+  let total = 0;
+  const re = /^(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/;
+  while (rest.length) {
+    const m = re.exec(rest);
+    if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) return null;
+    const num = Number(`${m[1] || '0'}.${m[2] ?? '0'}`);
+    total += num * UNITS[m[3]!]!;
+    rest = rest.slice(m[0].length);
+  }
+  return sign * total;
+}
