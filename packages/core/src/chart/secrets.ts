@@ -134,21 +134,22 @@ export function findSecretKey(ctx: Pick<Context, 'env' | 'log'>, opts: SecretKey
 }
 
 /** Go's %v of a YAML scalar as yaml.v3 decodes it (what werf encrypts). */
-export function goScalarText(v: unknown): string {
-  if (typeof v === 'number') return goFloatV(v);
+export function goScalarText(v: unknown, source?: string): string {
+  if (typeof v === 'number') {
+    const isInt = source === undefined ? Number.isInteger(v) : /^[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9_]+)$/.test(source.trim());
+    return isInt ? String(v) : goFloatV(v);
+  }
+  if (typeof v === 'bigint') return v.toString();
   if (v instanceof Date) return v.toISOString();
   return String(v);
 }
 
-function goFloatV(f: number): string {
-  if (Number.isInteger(f) && Math.abs(f) < 1e21) {
-    // yaml.v3 decodes integers as int: printed whole. Only floats reach the 'g' rule.
-    return String(f);
-  }
+/** Go's %v of a float64: shortest 'g' with the exponent form from 1e+06 up and below 1e-04. */
+export function goFloatV(f: number): string {
   if (!Number.isFinite(f)) return Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf';
   const [mant, expS] = f.toExponential().split('e');
   const exp = Number(expS);
-  if (exp < -4 || exp >= 21) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   return String(f);
 }
 
@@ -175,11 +176,10 @@ export function encryptValuesYaml(key: string, text: string, file = 'secret-valu
     Scalar(k, node) {
       if (k === 'key') return;
       if (node.value === null || node.value === undefined) return;
-      const plain = goScalarText(node.value);
-      const n = new Scalar(encryptData(key, plain, format));
-      n.commentBefore = node.commentBefore;
-      n.comment = node.comment;
-      return n;
+      node.value = encryptData(key, goScalarText(node.value, node.source), format);
+      node.type = 'PLAIN';
+      delete node.tag;
+      return undefined;
     },
   });
   return stringify(doc);
@@ -200,10 +200,9 @@ export function decryptValuesYaml(key: string, text: string, file = 'secret-valu
       try {
         const plain = decryptData(key, node.value).toString('utf8');
         mask?.(plain);
-        const n = new Scalar(plain);
-        n.commentBefore = node.commentBefore;
-        n.comment = node.comment;
-        return n;
+        node.value = plain;
+        delete node.type;
+        return undefined;
       } catch (e) { err = e; return visit.BREAK; }
     },
   });
@@ -271,7 +270,7 @@ export function reencryptValuesYaml(key: string, oldEncrypted: string, newPlain:
   };
   const leaf = (s: Scalar, p: string): Scalar => {
     if (s.value === null || s.value === undefined) return s;
-    const plain = goScalarText(s.value);
+    const plain = goScalarText(s.value, s.source);
     const prev = oldByPath.get(p);
     let cipher: string | undefined;
     if (prev !== undefined) {
