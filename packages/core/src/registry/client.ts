@@ -32,7 +32,11 @@ export interface RequestEvent {
 }
 
 export interface RegistryClientOptions {
-  /** Plain HTTP for all registries (true) or for these hosts (werf's --insecure-registry). */
+  /**
+   * werf's --insecure-registry for all registries (true) or these hosts: HTTPS
+   * without certificate verification when the registry speaks TLS, plain HTTP
+   * otherwise (decided by one probe of /v2/ per host).
+   */
   insecureRegistry?: boolean | string[];
   /** Do not verify TLS certificates for all registries (true) or these hosts (--skip-tls-verify-registry). */
   skipTlsVerifyRegistry?: boolean | string[];
@@ -62,6 +66,8 @@ export interface RegistryClientOptions {
 interface HostState {
   registry: string;
   baseUrl: string;
+  /** For insecure hosts: settles once the scheme is known. */
+  probed?: Promise<void>;
   dispatcher?: Promise<Agent | undefined>;
   credentials?: Promise<Credentials>;
   challenge?: Challenge;
@@ -146,6 +152,7 @@ export class RegistryClient {
   /** Close TLS agents (idle keep-alive sockets would hold the process open). */
   async close(): Promise<void> {
     for (const h of this.hosts.values()) {
+      await h.probed;
       const d = await h.dispatcher;
       await d?.close();
     }
@@ -156,11 +163,38 @@ export class RegistryClient {
     let h = this.hosts.get(registry);
     if (!h) {
       const insecure = hostMatches(this.opts.insecureRegistry, registry);
-      h = { registry, baseUrl: `${insecure ? 'http' : 'https'}://${apiHost(registry)}`, tokens: new Map() };
-      h.dispatcher = insecure ? Promise.resolve(undefined) : this.makeDispatcher(registry);
+      const state: HostState = { registry, baseUrl: `https://${apiHost(registry)}`, tokens: new Map() };
+      if (insecure) {
+        const agent = new Agent({ connect: { rejectUnauthorized: false } });
+        state.dispatcher = Promise.resolve(agent);
+        state.probed = this.probeScheme(state, agent);
+      } else {
+        state.dispatcher = this.makeDispatcher(registry);
+      }
+      h = state;
       this.hosts.set(registry, h);
     }
     return h;
+  }
+
+  /** Insecure host: keep HTTPS (unverified) if it answers TLS, else switch to plain HTTP. */
+  private async probeScheme(h: HostState, agent: Agent): Promise<void> {
+    const started = Date.now();
+    let status = 0;
+    try {
+      const r = await undiciFetch(`${h.baseUrl}/v2/`, {
+        dispatcher: agent, signal: AbortSignal.any([this.ctx.signal, AbortSignal.timeout(this.opts.timeoutMs ?? 60_000)]),
+      });
+      status = r.status;
+      await r.arrayBuffer();
+      if (status === 401) h.challenge = parseChallenge(r.headers.get('www-authenticate'));
+    } catch {
+      h.baseUrl = `http://${apiHost(h.registry)}`;
+      h.dispatcher = Promise.resolve(undefined);
+      await agent.close().catch(() => undefined);
+    }
+    this.opts.onRequest?.({ registry: h.registry, method: 'GET', path: '/v2/', status, attempt: 0, durationMs: Date.now() - started });
+    this.ctx.log.debug(`registry ${h.registry} is insecure: using ${h.baseUrl}`);
   }
 
   private async makeDispatcher(registry: string): Promise<Agent> {
@@ -315,6 +349,7 @@ export class RegistryClient {
   /** @internal An authenticated request to a registry; repeats once after a 401 with a fresh challenge. */
   async request(registry: string, o: RequestOptions): Promise<RawResponse> {
     const h = this.host(registry);
+    await h.probed;
     const creds = await this.credentials(h);
     const dispatcher = await h.dispatcher;
     const url = /^https?:\/\//.test(o.path) ? o.path : `${h.baseUrl}${o.path}`;

@@ -74,6 +74,14 @@ describe('StagesStorage', () => {
     assert.equal(lists.length, 1, 'tags are listed once per run');
     // Per lookup that finds a stage: one manifest GET and one config blob GET.
     assert.equal(events.filter((e) => e.method === 'GET' && e.path.includes('/manifests/')).length, 4);
+    assert.equal(events.filter((e) => e.method === 'GET' && e.path.includes('/blobs/')).length, 4);
+    // Without labels a lookup is one manifest GET.
+    events.length = 0;
+    const light = await storage.findStage(D1, { labels: false });
+    assert.equal(light?.manifestDigest, found?.manifestDigest);
+    assert.equal(light?.imageId, found?.imageId);
+    assert.deepEqual(light?.labels, {});
+    assert.deepEqual(events.map((e) => `${e.method} ${e.path.replace(/\/v2\/[^/]+\//, '')}`), [`GET manifests/${D1}-1700000000200`]);
   });
 
   it('re-lists on refresh and skips a stage whose manifest vanished after the listing', async () => {

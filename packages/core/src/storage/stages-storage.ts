@@ -115,10 +115,12 @@ export class StagesStorage {
   async findStage(digest: string, opts: {
     refresh?: boolean;
     notOlderThan?: number;
+    /** Read the image config for labels (default true); false saves one GET per lookup. */
+    labels?: boolean;
     accept?: (stage: StageDescription) => boolean | Promise<boolean>;
   } = {}): Promise<StageDescription | undefined> {
     for (const ref of await this.stagesByDigest(digest, opts)) {
-      const desc = await this.describeStage(ref.tag);
+      const desc = await this.describeStage(ref.tag, { labels: opts.labels });
       if (!desc) {
         this.ctx.log.debug(`stage ${this.imageName(ref.tag)} is listed but its manifest is gone; skipping`);
         continue;
@@ -129,8 +131,11 @@ export class StagesStorage {
     return undefined;
   }
 
-  /** Manifest digest, image id, size and labels of a stage tag; undefined when it does not exist. */
-  async describeStage(tag: string): Promise<StageDescription | undefined> {
+  /**
+   * Manifest digest, image id, size and labels of a stage tag; undefined when
+   * it does not exist. With `labels: false` only the manifest is read (labels {}).
+   */
+  async describeStage(tag: string, opts: { labels?: boolean } = {}): Promise<StageDescription | undefined> {
     const m = await this.repository.getManifest(tag);
     if (!m) return undefined;
     const dash = tag.indexOf('-');
@@ -155,7 +160,7 @@ export class StagesStorage {
       size = m.manifest.config.size + m.manifest.layers.reduce((a, l) => a + l.size, 0);
     }
     let labels: Record<string, string> = {};
-    if (configDigest) {
+    if (configDigest && opts.labels !== false) {
       const cfg = JSON.parse((await this.repository.getBlob(configDigest)).toString('utf8')) as { config?: { Labels?: Record<string, string> | null } };
       labels = { ...(cfg.config?.Labels ?? {}) };
     }
