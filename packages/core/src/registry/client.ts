@@ -87,6 +87,8 @@ interface RequestOptions {
   path: string;
   actions?: Action[];
   repository?: string;
+  /** More scopes for the token (e.g. `repository:<from>:pull` for a cross-repository mount). */
+  extraScopes?: string[];
   headers?: Record<string, string>;
   body?: Buffer | string;
   /** What the caller is doing, for error messages. */
@@ -353,7 +355,7 @@ export class RegistryClient {
     const creds = await this.credentials(h);
     const dispatcher = await h.dispatcher;
     const url = /^https?:\/\//.test(o.path) ? o.path : `${h.baseUrl}${o.path}`;
-    const scope = o.repository && o.actions ? repositoryScope(o.repository, o.actions) : undefined;
+    const scope = mergeScopes(o.repository && o.actions ? repositoryScope(o.repository, o.actions) : undefined, ...(o.extraScopes ?? [])) || undefined;
     for (let round = 0; ; round++) {
       const headers: Record<string, string> = { ...o.headers };
       const auth = await this.authorization(h, scope, creds, o.operation);

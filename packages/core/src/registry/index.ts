@@ -7,3 +7,4 @@ export { parseChallenge, repositoryScope, mergeScopes, type Action, type Challen
 export { resolveCredentials, dockerConfigDir, readDockerConfig, configKey, runCredentialHelper, type Credentials, type DockerConfigFile, type CredentialHelperRunner } from './credentials.js';
 export { RegistryClient, Repository, parseRetryAfter, nextLink, type RegistryClientOptions, type RequestEvent, type DeleteOutcome } from './client.js';
 export { DefaultDeleter, GitLabDeleter, createDeleter, detectRegistryKind, REGISTRY_KINDS, type Deleter, type DeleteRequest, type RegistryKind } from './deleter.js';
+export { copyImage, type CopyResult } from './copy.js';
