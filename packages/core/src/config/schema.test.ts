@@ -51,11 +51,11 @@ describe('position mapping of rendered templates', () => {
     const rendered = 'configVersion: 1\nproject: app\n---\n\nimage: a\nfrom: alpine\nbogus: 1\n---\n\nimage: b\nfrom: alpine\nbogus: 1\n---\n\n';
     const m = createPositionMapper('werf.yaml', source, rendered);
     assert.deepEqual(m.map(7, 1), { pos: { file: 'werf.yaml', line: 7, column: 1 }, exact: true });
-    assert.deepEqual(m.map(5, 1), { pos: { file: 'werf.yaml', line: 3, column: 1 }, exact: false });
+    assert.deepEqual(m.map(5, 1), { pos: { file: 'werf.yaml', line: 4, column: 1 }, exact: false });
     assert.throws(() => parseRendered(rendered, source, 'werf.yaml'), (e: unknown) => e instanceof WerfActionError && e.format().startsWith('werf.yaml:7:1: unknown key `bogus`'));
     const src2 = 'configVersion: 1\nproject: app\n---\nimage: x\nfrom: alpine\n{{ "bad: 1" }}\n';
     const out2 = 'configVersion: 1\nproject: app\n---\nimage: x\nfrom: alpine\nbad: 1\n';
-    assert.throws(() => parseRendered(out2, src2, 'werf.yaml'), (e: unknown) => e instanceof WerfActionError && e.format().split('\n')[0] === 'werf.yaml:5:1: unknown key `bad` (rendered werf.yaml line 6: "bad: 1")');
+    assert.throws(() => parseRendered(out2, src2, 'werf.yaml'), (e: unknown) => e instanceof WerfActionError && e.format().split('\n')[0] === 'werf.yaml:6:1: unknown key `bad` (rendered werf.yaml line 6: "bad: 1")');
   });
 });
 

@@ -91,8 +91,10 @@ export function createPositionMapper(file: string, source: string, rendered: str
     map(line, column) {
       const i = line - 1;
       if (i >= 0 && i < out.length && exact[i]! >= 0) return { pos: { file, line: exact[i]! + 1, column }, exact: true };
+      // a generated line most likely comes from the source line after the
+      // last line that survived rendering (the template action producing it)
       for (let j = Math.min(i, out.length - 1); j >= 0; j--) {
-        if (exact[j]! >= 0) return { pos: { file, line: exact[j]! + 1, column: 1 }, exact: false };
+        if (exact[j]! >= 0) return { pos: { file, line: Math.min(exact[j]! + 2, src.length), column: 1 }, exact: false };
       }
       return { pos: { file, line: 1, column: 1 }, exact: false };
     },
