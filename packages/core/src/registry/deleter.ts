@@ -1,12 +1,13 @@
 // Deleting tags, per registry implementation (werf-core.md §4.7). The
 // default follows werf: DELETE by tag (OCI tag deletion; failure only
 // logged), then DELETE by digest (removes every tag on that manifest), 404
-// ignored. GitLab gets its tag-only endpoint first. ghcr (GitHub packages
-// API), Docker Hub (hub API) and the cloud registries are not implemented:
-// `createDeleter` says so instead of pretending.
+// ignored. GitLab gets its tag-only endpoint first; ghcr and Docker Hub go
+// through their vendors' APIs (api-deleters.ts). The cloud registries (ecr,
+// acr) are not implemented: `createDeleter` says so instead of pretending.
 import type { Context } from '../context.js';
 import { WerfActionError } from '../errors/index.js';
 import type { DeleteOutcome, Repository } from './client.js';
+import { DockerHubDeleter, GitHubPackagesDeleter } from './api-deleters.js';
 
 export type RegistryKind = 'default' | 'dockerhub' | 'github' | 'gitlab' | 'ecr' | 'acr' | 'gcr' | 'harbor' | 'quay';
 
@@ -84,8 +85,19 @@ export class GitLabDeleter implements Deleter {
   }
 }
 
+export interface DeleterOptions {
+  /** ghcr.io: --repo-github-token / WERF_REPO_GITHUB_TOKEN. */
+  githubToken?: string;
+  githubApiUrl?: string;
+  /** Docker Hub: --repo-docker-hub-token or username/password. */
+  dockerHubToken?: string;
+  dockerHubUsername?: string;
+  dockerHubPassword?: string;
+  dockerHubApiUrl?: string;
+}
+
 /** The deleter for a registry kind (`--repo-container-registry` or detected). */
-export function createDeleter(ctx: Context, kind: RegistryKind): Deleter {
+export function createDeleter(ctx: Context, kind: RegistryKind, opts: DeleterOptions = {}): Deleter {
   switch (kind) {
     case 'default':
     case 'harbor':
@@ -95,12 +107,16 @@ export function createDeleter(ctx: Context, kind: RegistryKind): Deleter {
       return new DefaultDeleter(ctx);
     case 'gitlab':
       return new GitLabDeleter(ctx);
+    case 'github':
+      return new GitHubPackagesDeleter(ctx, { token: opts.githubToken ?? '', apiUrl: opts.githubApiUrl });
+    case 'dockerhub':
+      return new DockerHubDeleter(ctx, { token: opts.dockerHubToken, username: opts.dockerHubUsername, password: opts.dockerHubPassword, apiUrl: opts.dockerHubApiUrl });
     default:
       throw new WerfActionError(`deleting images from a "${kind}" registry is not implemented in werf-action yet`, {
         code: 'registry.delete-unsupported',
         location: { subject: kind },
-        hint: kind === 'github'
-          ? 'ghcr.io needs the GitHub packages API (delete package versions); delete with the GitHub UI/API meanwhile'
+        hint: kind === 'ecr'
+          ? 'ECR deletes need the AWS API (BatchDeleteImage); use --repo-container-registry=default if your ECR accepts manifest DELETE'
           : `use --repo-container-registry=default if the registry supports the distribution DELETE API`,
       });
   }

@@ -169,6 +169,8 @@ describe('registry kinds', () => {
     const ctx = createContext({ env: {} });
     assert.equal(createDeleter(ctx, 'default').kind, 'default');
     assert.equal(createDeleter(ctx, 'gitlab').kind, 'gitlab');
-    assert.throws(() => createDeleter(ctx, 'github'), (e: unknown) => e instanceof WerfActionError && e.code === 'registry.delete-unsupported');
+    assert.throws(() => createDeleter(ctx, 'ecr'), (e: unknown) => e instanceof WerfActionError && e.code === 'registry.delete-unsupported');
+    assert.throws(() => createDeleter(ctx, 'github'), (e: unknown) => e instanceof WerfActionError && e.code === 'registry.unauthorized' && /WERF_REPO_GITHUB_TOKEN/.test(e.hint ?? ''));
+    assert.equal(createDeleter(ctx, 'github', { githubToken: 'ghp_x' }).kind, 'github');
   });
 });
