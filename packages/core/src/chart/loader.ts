@@ -34,8 +34,13 @@ export function loadChart(path: string): Chart {
   return loadArchive(readFileSync(path), path);
 }
 
+export interface LoadDirOptions {
+  /** Chart.yaml to use when the directory has none (werf projects may omit it). */
+  defaultChartYaml?: string;
+}
+
 /** Walks a chart directory (symlinks followed) applying .helmignore. */
-export function loadDir(dir: string): Chart {
+export function loadDir(dir: string, opts: LoadDirOptions = {}): Chart {
   let rules = new IgnoreRules();
   const ignorePath = join(dir, '.helmignore');
   try {
@@ -66,6 +71,9 @@ export function loadDir(dir: string): Chart {
     }
   };
   walk(dir, '');
+  if (opts.defaultChartYaml !== undefined && !files.some((f) => f.name === 'Chart.yaml')) {
+    files.unshift({ name: 'Chart.yaml', data: Buffer.from(opts.defaultChartYaml) });
+  }
   return loadFiles(files, dir);
 }
 

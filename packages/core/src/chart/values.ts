@@ -173,6 +173,8 @@ export interface ValueOptions {
   literalValues?: string[];
   /** Base directory for relative paths. */
   cwd?: string;
+  /** Merged right after the --values files (werf's --secret-values level). */
+  afterFiles?: Values;
   /** Reads a file for --set-file and --values (defaults to fs). */
   readFile?: (path: string) => string;
 }
@@ -191,6 +193,7 @@ export function userValues(opts: ValueOptions): Values {
     }
     base = mergeMaps(base, current);
   }
+  if (opts.afterFiles) base = mergeMaps(base, opts.afterFiles);
   const wrap = (flag: string, s: string, fn: () => void) => {
     try { fn(); } catch (e) {
       if (e instanceof WerfActionError) throw e;
