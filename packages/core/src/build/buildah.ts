@@ -4,6 +4,7 @@
 // its output into the log, and turns failures into WerfActionErrors that show
 // the failing instruction and the last lines of output.
 import { execa, type ResultPromise } from 'execa';
+import { setMaxListeners } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ export interface BuildahOptions {
   binary?: string;
   /** Lines of output kept for error reports (default 30). */
   tailLines?: number;
+  /** Retries of a push after a transient registry failure (default 4). */
+  pushRetries?: number;
 }
 
 /** How to reach a registry: the flags Buildah understands. */
@@ -104,6 +107,8 @@ export class Buildah {
     this.isolation = opts.isolation ?? ctx.env.BUILDAH_ISOLATION ?? 'chroot';
     this.binary = opts.binary ?? 'buildah';
     this.tail = opts.tailLines ?? 30;
+    // every execa call listens on the run's signal
+    setMaxListeners(0, ctx.signal);
   }
 
   /** Global flags (before the subcommand). */
@@ -231,7 +236,18 @@ export class Buildah {
     const tmp = await mkdtemp(join(tmpdir(), 'werf-action-push-'));
     try {
       const df = join(tmp, 'digest');
-      await this.run(['push', '--quiet', '--retry', '3', '--digestfile', df, ...registryFlags(access), image, `docker://${dest}`], { subject: dest });
+      // Buildah retries blob uploads but not a failed manifest PUT: retry transient failures here.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.run(['push', '--quiet', '--retry', '3', '--digestfile', df, ...registryFlags(access), image, `docker://${dest}`], { subject: dest });
+          break;
+        } catch (e) {
+          if (attempt >= (this.opts.pushRetries ?? 4) || !(e instanceof BuildahError) || !isTransient(e.message)) throw e;
+          const delay = Math.min(8000, 250 * 2 ** attempt);
+          this.ctx.log.warn(`push of ${dest} failed (${lastLines(e.message, 1)}); retrying in ${delay} ms`);
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
       return (await readFile(df, 'utf8')).trim();
     } finally {
       await rm(tmp, { recursive: true, force: true });
@@ -281,6 +297,13 @@ export class Buildah {
     };
   }
 
+  /** Local images: id and names (`localhost/project:tag`). */
+  async images(): Promise<{ id: string; names: string[] }[]> {
+    const out = await this.run(['images', '--json', '--no-trunc']);
+    const list = JSON.parse(out || '[]') as { id?: string; names?: string[] | null }[];
+    return list.map((i) => ({ id: (i.id ?? '').replace(/^sha256:/, ''), names: i.names ?? [] }));
+  }
+
   async exists(image: string): Promise<boolean> {
     return (await this.inspect(image)) !== undefined;
   }
@@ -293,6 +316,10 @@ export function registryFlags(a: RegistryAccess | undefined): string[] {
   if (a.certDir) f.push('--cert-dir', a.certDir);
   if (a.authFile) f.push('--authfile', a.authFile);
   return f;
+}
+
+function isTransient(msg: string): boolean {
+  return /\b(5\d\d|429)\b|too many requests|connection reset|broken pipe|unexpected EOF|\bEOF\b|timeout|i\/o timeout/i.test(msg);
 }
 
 function lastLines(s: string, n: number): string {

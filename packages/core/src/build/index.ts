@@ -14,3 +14,6 @@ export * from './buildah.js';
 export * from './workspace.js';
 export * from './graph.js';
 export * from './image.js';
+export * from './store.js';
+export * from './repo-store.js';
+export * from './lock.js';
