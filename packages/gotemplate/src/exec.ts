@@ -102,9 +102,7 @@ export class State {
     let line = 1;
     for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
     const col = lastNL === -1 ? byteCount(text, 0, pos) : byteCount(text, lastNL + 1, pos);
-    let ctx = nodeString(n);
-    const cps = [...ctx];
-    if (cps.length > 20) ctx = cps.slice(0, 20).join('') + '...';
+    const ctx = nodeString(n);
     throw new TemplateError(`template: ${n.tree.parseName}:${line}:${col}: executing ${JSON.stringify(name)} at <${ctx}>: ${msg}`, name, line, col);
   }
 
@@ -196,7 +194,6 @@ export class State {
           return;
         }
       } else if (val !== undefined && val !== null) {
-        this.node = r;
         this.errorf(`range can't iterate over ${formatV(val)}`);
       }
       if (r.elseList) this.walk(dot, dotIface, r.elseList);
@@ -210,14 +207,14 @@ export class State {
     const tmpl = this.set.lookup(t.name);
     if (!tmpl) this.errorf(`template ${JSON.stringify(t.name)} not defined`);
     if (this.depth >= this.set.options.maxTemplateDepth) this.errorf(`exceeded maximum template depth (${this.set.options.maxTemplateDepth})`);
-    const newDot = t.pipe ? this.evalPipeline(dot, dotIface, t.pipe) : dot;
+    const newDot = t.pipe ? this.evalPipeline(dot, dotIface, t.pipe) : undefined;
     const saved = { name: this.tmplName, tree: this.tree, vars: this.vars };
     this.tmplName = t.name;
     this.tree = tmpl;
     this.vars = [{ name: '$', v: newDot, iface: false }];
     this.depth++;
     try {
-      this.walk(newDot, t.pipe ? false : dotIface, tmpl.root);
+      this.walk(newDot, false, tmpl.root);
     } finally {
       this.depth--;
       this.tmplName = saved.name; this.tree = saved.tree; this.vars = saved.vars;

@@ -21,7 +21,7 @@ function fromYaml(s: string): Record<string, unknown> {
   try {
     const v = unmarshalYAML(s);
     if (v === null) return {};
-    if (!isGoMap(v)) return { Error: `error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number'} into Go value of type map[string]interface {}` };
+    if (!isGoMap(v)) return { Error: `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number'} into Go value of type map[string]interface {}` };
     return v;
   } catch (e) {
     return { Error: (e as Error).message };
@@ -31,7 +31,7 @@ function fromYamlArray(s: string): unknown[] {
   try {
     const v = unmarshalYAML(s);
     if (v === null) return [];
-    if (!Array.isArray(v)) return [`error unmarshaling JSON: json: cannot unmarshal ${isGoMap(v) ? 'object' : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number'} into Go value of type []interface {}`];
+    if (!Array.isArray(v)) return [`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${isGoMap(v) ? 'object' : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number'} into Go value of type []interface {}`];
     return v;
   } catch (e) {
     return [(e as Error).message];

@@ -527,11 +527,7 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
       if (start > end) throw new Error(`runtime error: slice bounds out of range [${start}:${end}]`);
       return fromBytes(b.subarray(start, end));
     }],
-    repeat: [[N, S], undefined, (c: GoInt, s: string) => {
-      if (c.v < 0n) throw new Error('strings: negative Repeat count');
-      if (BigInt(s.length) * c.v > 64n * 1024n * 1024n) throw new Error('strings: Repeat output length overflow');
-      return s.repeat(Number(c.v));
-    }],
+    repeat: [[N, S], undefined, (c: GoInt, s: string) => repeatGo(s, c.v)],
     trimall: [[S, S], undefined, (a: string, b: string) => trimCutset(b, a)],
     trimAll: [[S, S], undefined, (a: string, b: string) => trimCutset(b, a)],
     trimSuffix: [[S, S], undefined, (a: string, b: string) => (a !== '' && b.endsWith(a) ? b.slice(0, b.length - a.length) : b)],
@@ -555,8 +551,8 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     quote: [[], A, (...a: unknown[]) => a.filter((x) => x !== null && x !== undefined).map((x) => quoteGo(strval(x))).join(' ')],
     squote: [[], A, (...a: unknown[]) => a.filter((x) => x !== null && x !== undefined).map((x) => "'" + formatV(x) + "'").join(' ')],
     cat: [[], A, (...a: unknown[]) => a.filter((x) => x !== null && x !== undefined).map((x) => formatV(x)).join(' ')],
-    indent: [[N, S], undefined, (n: GoInt, s: string) => { const pad = ' '.repeat(Math.max(0, Number(n.v))); return pad + s.split('\n').join('\n' + pad); }],
-    nindent: [[N, S], undefined, (n: GoInt, s: string) => { const pad = ' '.repeat(Math.max(0, Number(n.v))); return '\n' + pad + s.split('\n').join('\n' + pad); }],
+    indent: [[N, S], undefined, (n: GoInt, s: string) => { const pad = repeatGo(' ', n.v); return pad + s.split('\n').join('\n' + pad); }],
+    nindent: [[N, S], undefined, (n: GoInt, s: string) => { const pad = repeatGo(' ', n.v); return '\n' + pad + s.split('\n').join('\n' + pad); }],
     replace: [[S, S, S], undefined, (o: string, n: string, s: string) => replaceAllGo(s, o, n)],
     plural: [[S, S, N], undefined, (one: string, many: string, c: GoInt) => (c.v === 1n ? one : many)],
     sha1sum: [[S], undefined, (s: string) => createHash('sha1').update(s, 'utf8').digest('hex')],
@@ -695,14 +691,14 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     dig: [[], A, (...ps: unknown[]) => {
       if (ps.length < 3) throw new Error('dig needs at least three arguments');
       let d = ps[ps.length - 1];
-      if (!isGoMap(d) || (d as any)[GO_TYPE]) throw new Error(`interface conversion: interface {} is ${typeName(d ?? null)}, not map[string]interface {}`);
+      if (!isGoMap(d) || (d as any)[GO_TYPE]) throw new Error(`interface conversion: interface {} is ${d === null || d === undefined ? 'nil' : typeName(d)}, not map[string]interface {}`);
       const def = ps[ps.length - 2];
-      const ks = ps.slice(0, -2).map((k) => { if (typeof k !== 'string') throw new Error(`interface conversion: interface {} is ${typeName(k ?? null)}, not string`); return k; });
+      const ks = ps.slice(0, -2).map((k) => { if (typeof k !== 'string') throw new Error(`interface conversion: interface {} is ${k === null || k === undefined ? 'nil' : typeName(k)}, not string`); return k; });
       for (let i = 0; i < ks.length; i++) {
         const [ok, v] = getOwn(d as Record<string, unknown>, ks[i]);
         if (!ok) return def;
         if (i === ks.length - 1) return v;
-        if (!isGoMap(v)) throw new Error(`interface conversion: interface {} is ${typeName(v ?? null)}, not map[string]interface {}`);
+        if (!isGoMap(v)) throw new Error(`interface conversion: interface {} is ${v === null || v === undefined ? 'nil' : typeName(v)}, not map[string]interface {}`);
         d = v;
       }
       return def;
@@ -745,6 +741,12 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     out[k] = opts.typed ? e : fn;
   }
   return out;
+}
+
+function repeatGo(s: string, n: bigint): string {
+  if (n < 0n) throw new Error('strings: negative Repeat count');
+  if (BigInt(s.length) * n > 64n * 1024n * 1024n) throw new Error('strings: Repeat output length overflow');
+  return s.repeat(Number(n));
 }
 
 function goMax(a: number, b: number): number { if (a !== a || b !== b) return NaN; if (a === 0 && b === 0) return Object.is(a, -0) ? b : a; return a > b ? a : b; }
