@@ -7,6 +7,6 @@ export * from './records.js';
 export { TagIndex, type StageRef } from './tag-index.js';
 export { buildManifestOnlyImage, goTime, EMPTY_TAR, EMPTY_TAR_GZIP, EMPTY_TAR_DIFF_ID, type ManifestOnlyImage } from './manifest-only.js';
 export {
-  StagesStorage, type StagesStorageOptions, type StageDescription, type CustomTagRecord, type ImportMetadata, type ImageMetadataGroups,
+  StagesStorage, type StagesStorageOptions, type StageDescription, type CustomTagRecord, type ImportMetadata, type ImageMetadataGroups, type RepoHealth,
 } from './stages-storage.js';
 export * from './report.js';

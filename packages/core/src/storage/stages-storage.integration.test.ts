@@ -153,6 +153,22 @@ describe('StagesStorage', () => {
     assert.equal((await reader.repository.listTags()).length, tags.length - 1);
   });
 
+  it('warns about a repository that is never cleaned up or full of meta records', async () => {
+    const storage = await freshStorage({ [`${D1}-1700000000100`]: {} });
+    assert.deepEqual((await storage.health()).warnings, []);
+    for (let i = 0; i < 99; i++) (await storage.index()).add(`meta-1_${COMMIT}_${D1}-${1700000000000 + i}`);
+    const h = await storage.health();
+    assert.equal(h.tags, 100);
+    assert.equal(h.metaTags, 99);
+    assert.equal(h.warnings.length, 2);
+    assert.match(h.warnings[0]!, /has 100 tags and was never cleaned up/);
+    assert.match(h.warnings[1]!, /99% of the tags .* are meta-\* records/);
+    await storage.putCleanupRecord(ctx.now() - 20 * 24 * 3600 * 1000);
+    assert.match((await storage.health()).warnings[0]!, /last cleaned up 20 days ago/);
+    await storage.putCleanupRecord(ctx.now());
+    assert.equal((await storage.health()).warnings.length, 1);
+  });
+
   it('ignores a rejected stage after rejectStage', async () => {
     const storage = await freshStorage({ [`${D1}-1700000000100`]: {}, [`${D1}-1700000000200`]: {} });
     assert.equal((await storage.findStage(D1))?.tag, `${D1}-1700000000100`);

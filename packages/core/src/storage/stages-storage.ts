@@ -7,7 +7,7 @@
 import type { Context } from '../context.js';
 import { WerfActionError } from '../errors/index.js';
 import {
-  createDeleter, detectRegistryKind, isIndex, type Deleter, type RegistryClient, type RegistryKind, type Repository,
+  createDeleter, detectRegistryKind, isIndex, type Deleter, type DeleterOptions, type RegistryClient, type RegistryKind, type Repository,
 } from '../registry/index.js';
 import { buildManifestOnlyImage } from './manifest-only.js';
 import {
@@ -45,7 +45,17 @@ export interface StagesStorageOptions {
   client: RegistryClient;
   /** Registry implementation for deletes (default: detected from the host as werf does). */
   kind?: RegistryKind;
+  /** Tokens for the ghcr / Docker Hub deleters. */
+  deleterOptions?: DeleterOptions;
   deleter?: Deleter;
+}
+
+/** werf's repository health warnings (tags.go). */
+export interface RepoHealth {
+  tags: number;
+  metaTags: number;
+  lastCleanup?: number;
+  warnings: string[];
 }
 
 export interface CustomTagRecord {
@@ -75,12 +85,14 @@ export class StagesStorage {
   private indexPromise?: Promise<TagIndex>;
   private deleterInstance?: Deleter;
   private readonly kind: RegistryKind;
+  private readonly deleterOptions: DeleterOptions;
 
   constructor(private readonly ctx: Context, opts: StagesStorageOptions) {
     this.repository = opts.client.repository(opts.repo);
     this.project = opts.project;
     this.kind = opts.kind ?? detectRegistryKind(this.repository.registry);
     this.deleterInstance = opts.deleter;
+    this.deleterOptions = opts.deleterOptions ?? {};
   }
 
   /** `registry/repository` as it appears in image names. */
@@ -305,10 +317,35 @@ export class StagesStorage {
 
   /** Delete one tag with the registry's deleter; the index forgets it. */
   async deleteTag(tag: string, digest?: string): Promise<'deleted' | 'not-found'> {
-    if (!this.deleterInstance) this.deleterInstance = createDeleter(this.ctx, this.kind);
+    if (!this.deleterInstance) this.deleterInstance = createDeleter(this.ctx, this.kind, this.deleterOptions);
     const outcome = await this.deleterInstance.deleteTag(this.repository, { tag, digest });
     (await this.indexIfLoaded())?.remove(tag);
     return outcome;
+  }
+
+  /**
+   * werf's warnings for a neglected repository: ≥100 tags and cleanup never
+   * run or last run more than 14 days ago; more than 80 % of tags are meta-*.
+   */
+  async health(): Promise<RepoHealth> {
+    const idx = await this.index();
+    const tags = idx.size;
+    const metaTags = idx.ofKind('meta').length;
+    const lastCleanup = await this.lastCleanupTimestamp();
+    const warnings: string[] = [];
+    const DAY = 24 * 3600 * 1000;
+    if (tags >= 100) {
+      if (lastCleanup === undefined) {
+        warnings.push(`${this.address} has ${tags} tags and was never cleaned up: run werf-action cleanup regularly (e.g. nightly)`);
+      } else if (this.ctx.now() - lastCleanup > 14 * DAY) {
+        const days = Math.floor((this.ctx.now() - lastCleanup) / DAY);
+        warnings.push(`${this.address} has ${tags} tags and was last cleaned up ${days} days ago: run werf-action cleanup regularly (e.g. nightly)`);
+      }
+    }
+    if (tags > 0 && metaTags / tags > 0.8) {
+      warnings.push(`${Math.round((metaTags / tags) * 100)}% of the tags in ${this.address} are meta-* records: run werf-action cleanup to prune metadata of old commits`);
+    }
+    return { tags, metaTags, lastCleanup, warnings };
   }
 
   private async indexIfLoaded(): Promise<TagIndex | undefined> {
