@@ -441,6 +441,9 @@ export type DeleteOutcome = 'deleted' | 'not-found';
 
 /** One repository of one registry. */
 export class Repository {
+  /** Blobs seen present in this repository during this run (skips repeated HEADs). */
+  private readonly knownBlobs = new Set<string>();
+
   constructor(private readonly client: RegistryClient, readonly registry: string, readonly name: string) {}
 
   /** `registry/name` as written in image references. */
@@ -511,10 +514,12 @@ export class Repository {
   }
 
   async blobExists(digest: string): Promise<boolean> {
+    if (this.knownBlobs.has(digest)) return true;
     const operation = `check blob ${this.fullName}@${digest}`;
     const res = await this.req({ method: 'HEAD', path: `/v2/${this.name}/blobs/${digest}`, actions: ['pull'], operation });
     if (res.status === 404) return false;
     if (res.status !== 200) throw await this.client.failure(this.registry, res, operation);
+    this.knownBlobs.add(digest);
     return true;
   }
 
@@ -529,24 +534,29 @@ export class Repository {
     return res.body;
   }
 
-  /** Upload a small blob in one request (POST then PUT ?digest=); skipped when it exists. */
-  async uploadBlob(data: Buffer | string, mediaType = 'application/octet-stream'): Promise<Descriptor> {
+  /**
+   * Upload a small blob in one request (POST then PUT ?digest=); skipped when
+   * it exists. `unique: true` skips the existence check for content that
+   * cannot be there yet (a fresh record config).
+   */
+  async uploadBlob(data: Buffer | string, mediaType = 'application/octet-stream', opts: { unique?: boolean } = {}): Promise<Descriptor> {
     const body = typeof data === 'string' ? Buffer.from(data) : data;
     const digest = sha256(body);
     const desc: Descriptor = { mediaType, digest, size: body.length };
-    if (await this.blobExists(digest)) return desc;
+    if (!opts.unique && await this.blobExists(digest)) return desc;
+    const done = () => { this.knownBlobs.add(digest); return desc; };
     const operation = `upload blob ${this.fullName}@${digest}`;
     // An upload session can be lost when a PUT fails half way; start a new one then.
     for (let session = 0; ; session++) {
       const start = await this.req({ method: 'POST', path: `/v2/${this.name}/blobs/uploads/`, actions: ['pull', 'push'], operation });
-      if (start.status === 201) return desc;
+      if (start.status === 201) return done();
       if (start.status !== 202) throw await this.client.failure(this.registry, start, operation);
       const location = start.headers.get('location');
       if (!location) throw this.client.error(this.registry, 'registry.protocol', 'upload started without a Location', operation);
       const url = new URL(location, start.url);
       url.searchParams.set('digest', digest);
       const put = await this.req({ method: 'PUT', path: url.toString(), actions: ['pull', 'push'], headers: { 'content-type': 'application/octet-stream' }, body, operation });
-      if (put.status === 201 || put.status === 204) return desc;
+      if (put.status === 201 || put.status === 204) return done();
       if (session < 2 && (put.status === 404 || put.status >= 500)) continue;
       throw await this.client.failure(this.registry, put, operation);
     }

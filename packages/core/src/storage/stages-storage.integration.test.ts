@@ -108,7 +108,9 @@ describe('StagesStorage', () => {
     await storage.putImageMetadata('frontend/web', COMMIT, `${D2}-1700000000000`);
     await storage.putImageMetadata('gone', COMMIT, `${D3}-1700000000000`);
     assert.equal(await storage.addManagedImage('backend'), true);
+    events.length = 0;
     assert.equal(await storage.addManagedImage('frontend/web'), true);
+    assert.deepEqual(events.map((e) => e.method), ['POST', 'PUT', 'PUT'], 'a record after the first costs config upload + manifest PUT');
     events.length = 0;
     assert.equal(await storage.addManagedImage('backend'), false, 'existing record is not pushed again');
     assert.equal(events.length, 0);

@@ -195,7 +195,7 @@ export class StagesStorage {
   async pushRecord(tag: string, labels: Record<string, string> = {}): Promise<string> {
     const img = buildManifestOnlyImage({ ...labels, [Label.Werf]: this.project }, this.ctx.now());
     await this.repository.uploadBlob(img.layer, img.layerDescriptor.mediaType);
-    await this.repository.uploadBlob(img.config, img.configDescriptor.mediaType);
+    await this.repository.uploadBlob(img.config, img.configDescriptor.mediaType, { unique: true });
     const digest = await this.repository.putManifest(tag, img.manifest, img.mediaType);
     (await this.indexIfLoaded())?.add(tag);
     return digest;
