@@ -105,8 +105,8 @@ export function parseKubeVersion(v: string): KubeVersion {
   return new KubeVersion(`v${s}`, String(sv.major), String(sv.minor));
 }
 
-class GoStructOf extends GoStruct {
-  constructor(readonly goType: string, private fields: [string, unknown][], private fmt?: () => string) { super(); }
+export class GoStructOf extends GoStruct {
+  constructor(readonly goType: string, readonly fields: [string, unknown][], private fmt?: () => string) { super(); }
   field(name: string): { ok: boolean; value?: unknown } {
     for (const [k, v] of this.fields) if (k === name) return { ok: true, value: v };
     return { ok: false };

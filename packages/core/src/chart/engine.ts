@@ -110,6 +110,13 @@ function splitN(s: string, sep: string, n: number): string[] {
   return out;
 }
 
+/** Every template with the data it executes with (for tools that diff against Helm). */
+export function collectTemplates(chart: Chart, top: RenderValues): Map<string, { tpl: string; vals: Record<string, unknown>; basePath: string }> {
+  const templates = new Map<string, Renderable>();
+  recAllTpls(chart, templates, { Values: top.Values, Release: top.Release, Capabilities: top.Capabilities }, (v) => goToYaml(v));
+  return templates;
+}
+
 /**
  * Engine.Render: renders every non-partial template of the chart and its
  * subcharts. Keys are `<chartFullPath>/templates/...`.

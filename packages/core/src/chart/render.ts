@@ -41,6 +41,8 @@ export interface RenderedChart {
   crds: CrdFile[];
   /** Manifest text as Helm stores it in a release (without CRDs). */
   manifest: string;
+  /** The top-level objects the templates saw. */
+  top: { Values: Values; Release: Record<string, unknown>; Capabilities: unknown };
 }
 
 const RELEASE_NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -90,7 +92,8 @@ export function renderChart(loaded: Chart, opts: RenderChartOptions = {}): Rende
   const values = chartValues(coalesceValues(chart, user, warn));
   if (!opts.skipSchemaValidation) validateValues(chart, values);
   const release = releaseObject({ name: opts.release?.name ?? 'release-name', namespace: opts.release?.namespace ?? 'default', ...opts.release });
-  const files = renderChartTemplates(chart, { Values: values, Release: release, Capabilities: caps }, {
+  const top = { Values: values, Release: release, Capabilities: caps };
+  const files = renderChartTemplates(chart, top, {
     strict: opts.strict, lookup: opts.lookup, funcs: opts.funcs,
   });
   const notesKey = `${chart.metadata.name}/templates/NOTES.txt`;
@@ -107,6 +110,6 @@ export function renderChart(loaded: Chart, opts: RenderChartOptions = {}): Rende
   for (const h of sorted.skippedHooks) warn(`info: skipping unknown hook: ${JSON.stringify(h)}`);
   return {
     chart, values, files, manifests: sorted.manifests, hooks: sorted.hooks, notes,
-    crds: crdObjects(chart), manifest: manifestText(sorted.manifests),
+    crds: crdObjects(chart), manifest: manifestText(sorted.manifests), top,
   };
 }
