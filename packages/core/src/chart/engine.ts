@@ -12,6 +12,7 @@ import { chartFullPath, type Chart } from './types.js';
 import { isTable, type Values } from './yaml.js';
 
 const ERR_START = 'HELM_ERR_START';
+export const MAX_INCLUDE_NESTING = 300;
 const ERR_END = 'HELM_ERR_END';
 const WARN_RE = new RegExp(`${ERR_START}([\\s\\S]*)${ERR_END}`);
 
@@ -123,7 +124,7 @@ export function collectTemplates(chart: Chart, top: RenderValues): Map<string, {
  */
 export function renderChartTemplates(chart: Chart, top: RenderValues, opts: EngineOptions = {}): Record<string, string> {
   const missingKey = opts.strict ? 'error' : 'zero';
-  const t = new Templates({ missingKey });
+  const t = new Templates({ missingKey, maxIncludeDepth: 1010 });
   const stack: Templates[] = [t];
   const includedNames = new Map<string, number>();
   const current = () => stack[stack.length - 1]!;
@@ -132,11 +133,19 @@ export function renderChartTemplates(chart: Chart, top: RenderValues, opts: Engi
 
   const include = (name: string, data: unknown): string => {
     const n = includedNames.get(name) ?? 0;
-    if (n > 1000) throw new Error(`rendering template has a nested reference name: ${name}: unable to execute template`);
+    // Helm allows 1000 nested includes of one name; JavaScript's stack does not, so
+    // nesting deeper than MAX_INCLUDE_NESTING fails with Helm's message earlier.
+    if (n > 1000 || depth >= MAX_INCLUDE_NESTING) throw new Error(`rendering template has a nested reference name: ${name}: unable to execute template`);
     includedNames.set(name, n + 1);
     depth++;
     try {
       return current().execute(name, data === null ? undefined : data, 'gotpl', depth);
+    } catch (e) {
+      // JavaScript's stack ends before Helm's 1000 nested includes: report it as Helm does.
+      if (e instanceof RangeError || (e instanceof Error && /exceeded maximum template depth/.test(e.message) && !e.message.includes('error calling'))) {
+        throw new Error(`rendering template has a nested reference name: ${name}: unable to execute template`);
+      }
+      throw e;
     } finally {
       depth--;
       includedNames.set(name, (includedNames.get(name) ?? 1) - 1);

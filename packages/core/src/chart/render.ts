@@ -64,8 +64,10 @@ export function crdObjects(c: Chart): CrdFile[] {
   return out;
 }
 
-/** Renders a loaded chart like `helm template` (no cluster). */
-export function renderChart(loaded: Chart, opts: RenderChartOptions = {}): RenderedChart {
+export type RenderedFiles = Pick<RenderedChart, 'chart' | 'values' | 'files' | 'top'>;
+
+/** Everything up to the rendered files (no YAML parsing of the output). */
+export function renderChartFiles(loaded: Chart, opts: RenderChartOptions = {}): RenderedFiles {
   const warn = opts.warn ?? (() => {});
   if (loaded.metadata.type && loaded.metadata.type !== 'application') {
     throw new WerfActionError(`${loaded.metadata.type} charts are not installable`, {
@@ -96,6 +98,13 @@ export function renderChart(loaded: Chart, opts: RenderChartOptions = {}): Rende
   const files = renderChartTemplates(chart, top, {
     strict: opts.strict, lookup: opts.lookup, funcs: opts.funcs,
   });
+  return { chart, values, files, top };
+}
+
+/** Renders a loaded chart like `helm template` (no cluster). */
+export function renderChart(loaded: Chart, opts: RenderChartOptions = {}): RenderedChart {
+  const warn = opts.warn ?? (() => {});
+  const { chart, values, files, top } = renderChartFiles(loaded, opts);
   const notesKey = `${chart.metadata.name}/templates/NOTES.txt`;
   const rest: Record<string, string> = {};
   let notes = '';
