@@ -171,6 +171,24 @@ describe('StagesStorage', () => {
     assert.equal((await storage.health()).warnings.length, 1);
   });
 
+  it('settles a race between builders on different hosts: the oldest stage wins', async () => {
+    const storage = await freshStorage({ [`${D1}-1700000000200`]: { who: 'us' } });
+    // Alone: we win.
+    assert.deepEqual(await storage.settleStage(D1, `${D1}-1700000000200`), { winner: `${D1}-1700000000200`, ours: 'won' });
+    // Another host pushed an older stage of the same digest meanwhile (different content).
+    const other = new StagesStorage(ctx, { repo: storage.address, project: 'demo', client });
+    const img = buildManifestOnlyImage({ werf: 'demo', who: 'them' }, 1700000000000);
+    await other.repository.uploadBlob(img.layer);
+    await other.repository.uploadBlob(img.config);
+    await other.repository.putManifest(`${D1}-1700000000100`, img.manifest, img.mediaType);
+    assert.deepEqual(await storage.settleStage(D1, `${D1}-1700000000200`), { winner: `${D1}-1700000000100`, ours: 'deleted' });
+    assert.deepEqual(await other.repository.listTags(), [`${D1}-1700000000100`]);
+    // Same manifest under two tags: ours stays (deleting by digest would remove theirs).
+    await other.repository.tag(`${D1}-1700000000100`, `${D1}-1700000000300`);
+    assert.deepEqual(await storage.settleStage(D1, `${D1}-1700000000300`), { winner: `${D1}-1700000000100`, ours: 'kept-identical' });
+    assert.equal((await other.repository.listTags()).length, 2);
+  });
+
   it('ignores a rejected stage after rejectStage', async () => {
     const storage = await freshStorage({ [`${D1}-1700000000100`]: {}, [`${D1}-1700000000200`]: {} });
     assert.equal((await storage.findStage(D1))?.tag, `${D1}-1700000000100`);

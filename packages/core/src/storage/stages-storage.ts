@@ -186,6 +186,26 @@ export class StagesStorage {
     };
   }
 
+  /**
+   * After pushing `ourTag` for `digest`, settle a race with builders on other
+   * hosts (the host-local lock does not reach them): re-list, and when an
+   * older valid stage of the digest exists, it wins. Our tag is then deleted
+   * if it is a different manifest; if it is the very same manifest (a
+   * reproducible build) it stays, since deleting by digest would remove the
+   * winner too. Returns the stage everyone will reuse from now on.
+   */
+  async settleStage(digest: string, ourTag: string): Promise<{ winner: string; ours: 'won' | 'deleted' | 'kept-identical' }> {
+    const stages = await this.stagesByDigest(digest, { refresh: true });
+    const oldest = stages[0];
+    if (!oldest || oldest.tag === ourTag) return { winner: ourTag, ours: 'won' };
+    const [a, b] = await Promise.all([this.repository.headManifest(oldest.tag), this.repository.headManifest(ourTag)]);
+    if (!a) return { winner: ourTag, ours: 'won' }; // the older one vanished meanwhile
+    if (b && a.digest === b.digest) return { winner: oldest.tag, ours: 'kept-identical' };
+    this.ctx.log.info(`stage ${digest} was pushed by another builder first (${oldest.tag}); discarding ${ourTag}`);
+    if (b) await this.deleteTag(ourTag, b.digest);
+    return { winner: oldest.tag, ours: 'deleted' };
+  }
+
   /** Labels of any image in the repository (stage or record); undefined when absent. */
   async labels(tag: string): Promise<Record<string, string> | undefined> {
     return this.repository.getLabels(tag);
