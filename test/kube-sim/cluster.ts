@@ -323,7 +323,8 @@ export class Cluster {
     obj = orderMeta(obj);
     if (sameContent(obj, old)) return this.present(t, old);
     if (opts.dryRun) return this.present(t, obj);
-    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && !(t.kind === 'Pod' && obj.spec?.nodeName && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0)) {
+    const held = (t.kind === 'Pod' && obj.spec?.nodeName && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0) || (t.kind === 'Namespace' && (obj.spec?.finalizers ?? []).length > 0);
+    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && !held) {
       this.store.put(this.key(t), obj, 'MODIFIED');
       return this.present(t, this.store.remove(this.key(t), obj.metadata.namespace, name)!);
     }
@@ -412,6 +413,7 @@ export class Cluster {
     if (t.kind === 'Pod' && !t.crd) {
       const grace = opts.gracePeriodSeconds ?? obj.spec?.terminationGracePeriodSeconds ?? 30;
       const terminal = obj.status?.phase === 'Succeeded' || obj.status?.phase === 'Failed';
+      if (m.deletionTimestamp && (grace === 0 || terminal)) m.deletionGracePeriodSeconds = 0;
       if (obj.spec?.nodeName && !terminal && grace > 0) {
         graceful = true;
         const curGrace = m.deletionGracePeriodSeconds;

@@ -15,12 +15,10 @@ const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 /** pod-template-hash: FNV-32a over the template, rendered with SafeEncodeString. */
 export function templateHash(template: Obj, collisionCount = 0): string {
   const h = createHash('sha256').update(JSON.stringify(sortDeep(template)) + String(collisionCount)).digest();
-  let n = h.readUInt32BE(0);
+  const n = h.readUInt32BE(0);
   let s = '';
-  const str = String(n);
-  for (const ch of str) s += SAFE[Number(ch) % SAFE.length];
-  n = 0;
-  return s.slice(0, 10);
+  for (const ch of String(n)) s += SAFE[ch.charCodeAt(0) % SAFE.length];
+  return s;
 }
 
 function sortDeep(v: unknown): unknown {

@@ -1,0 +1,322 @@
+// Conformance of the API surface through the real @kubernetes/client-node: discovery, CRUD,
+// Status errors, selectors, paging, watch, server-side apply, patches, dry-run, deletion
+// semantics, CRDs, auth and fault injection.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import './node20.js';
+import * as k8s from '@kubernetes/client-node';
+import { startKubeSim, type KubeSim } from './index.js';
+
+let sim: KubeSim;
+let kc: k8s.KubeConfig;
+let core: k8s.CoreV1Api;
+let objs: k8s.KubernetesObjectApi;
+
+function apiErr(e: unknown): { code: number; body: any } {
+  assert.ok(e instanceof k8s.ApiException, `expected ApiException, got ${e}`);
+  const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
+  return { code: e.code, body };
+}
+
+async function rejects(p: Promise<unknown>): Promise<{ code: number; body: any }> {
+  try {
+    await p;
+  } catch (e) {
+    return apiErr(e);
+  }
+  assert.fail('expected the request to fail');
+}
+
+before(async () => {
+  sim = await startKubeSim({ speed: 50, imagePolicy: 'assume-present' });
+  kc = new k8s.KubeConfig();
+  kc.loadFromString(sim.kubeconfig);
+  core = kc.makeApiClient(k8s.CoreV1Api);
+  objs = k8s.KubernetesObjectApi.makeApiClient(kc);
+});
+
+after(async () => {
+  await sim.stop();
+});
+
+describe('discovery', () => {
+  it('serves /version, /api, /apis and resource lists', async () => {
+    const v = await kc.makeApiClient(k8s.VersionApi).getCode();
+    assert.equal(v.gitVersion, 'v1.32.4');
+    const groups = await kc.makeApiClient(k8s.ApisApi).getAPIVersions();
+    const names = groups.groups.map((g) => g.name);
+    for (const g of ['apps', 'batch', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'coordination.k8s.io', 'apiextensions.k8s.io']) assert.ok(names.includes(g), g);
+    const res = await core.getAPIResources();
+    const pods = res.resources.find((r) => r.name === 'pods')!;
+    assert.equal(pods.namespaced, true);
+    assert.deepEqual(pods.shortNames, ['po']);
+    assert.ok(res.resources.some((r) => r.name === 'pods/log'));
+    assert.ok(res.resources.some((r) => r.name === 'pods/status'));
+  });
+});
+
+describe('CRUD and Status errors', () => {
+  it('creates with defaults, rejects duplicates, 404s with the server message', async () => {
+    const cm = await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'c1', labels: { a: '1' } }, data: { k: 'v' } } });
+    assert.equal(cm.metadata?.name, 'c1');
+    assert.match(cm.metadata!.uid!, /^[0-9a-f-]{36}$/);
+    assert.ok(Number(cm.metadata!.resourceVersion) > 0);
+    assert.equal(cm.metadata?.managedFields?.[0]?.operation, 'Update');
+    const dup = await rejects(core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'c1' } } }));
+    assert.equal(dup.code, 409);
+    assert.equal(dup.body.reason, 'AlreadyExists');
+    assert.equal(dup.body.message, 'configmaps "c1" already exists');
+    const nf = await rejects(core.readNamespacedConfigMap({ name: 'nope', namespace: 'default' }));
+    assert.deepEqual(nf.body, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'configmaps "nope" not found', reason: 'NotFound', details: { name: 'nope', kind: 'configmaps' }, code: 404 });
+    const nfg = await rejects(kc.makeApiClient(k8s.AppsV1Api).readNamespacedDeployment({ name: 'x', namespace: 'default' }));
+    assert.equal(nfg.body.message, 'deployments.apps "x" not found');
+    assert.equal(nfg.body.details.group, 'apps');
+  });
+
+  it('generateName, namespace existence and validation errors with causes', async () => {
+    const g = await core.createNamespacedSecret({ namespace: 'default', body: { metadata: { generateName: 'gen-' }, stringData: { a: 'b' } } });
+    assert.match(g.metadata!.name!, /^gen-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    assert.equal(g.type, 'Opaque');
+    assert.equal(g.data?.a, Buffer.from('b').toString('base64'));
+    const ns = await rejects(core.createNamespacedConfigMap({ namespace: 'missing', body: { metadata: { name: 'x' } } }));
+    assert.equal(ns.code, 404);
+    assert.equal(ns.body.message, 'namespaces "missing" not found');
+    const inv = await rejects(core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'Bad_Name' } } }));
+    assert.equal(inv.code, 422);
+    assert.equal(inv.body.reason, 'Invalid');
+    assert.match(inv.body.message, /^ConfigMap "Bad_Name" is invalid: metadata\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+    assert.equal(inv.body.details.causes[0].field, 'metadata.name');
+    const pod = await rejects(core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'p' }, spec: { containers: [{ name: 'c' } as k8s.V1Container] } } }));
+    assert.equal(pod.body.message, 'Pod "p" is invalid: spec.containers[0].image: Required value');
+  });
+
+  it('update conflicts on a stale resourceVersion and keeps the RV on a no-op update', async () => {
+    const cm = await core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' });
+    const upd = await core.replaceNamespacedConfigMap({ name: 'c1', namespace: 'default', body: { ...cm, data: { k: 'v2' } } });
+    assert.notEqual(upd.metadata!.resourceVersion, cm.metadata!.resourceVersion);
+    const stale = await rejects(core.replaceNamespacedConfigMap({ name: 'c1', namespace: 'default', body: { ...cm, data: { k: 'v3' } } }));
+    assert.equal(stale.code, 409);
+    assert.equal(stale.body.message, 'Operation cannot be fulfilled on configmaps "c1": the object has been modified; please apply your changes to the latest version and try again');
+    const same = await core.replaceNamespacedConfigMap({ name: 'c1', namespace: 'default', body: upd });
+    assert.equal(same.metadata!.resourceVersion, upd.metadata!.resourceVersion);
+  });
+
+  it('enforces immutable fields', async () => {
+    const batch = kc.makeApiClient(k8s.BatchV1Api);
+    await batch.createNamespacedJob({ namespace: 'default', body: { metadata: { name: 'imm' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command: ['sleep', '1000'] }] } } } } });
+    const j = await batch.readNamespacedJob({ name: 'imm', namespace: 'default' });
+    assert.equal(j.spec?.selector?.matchLabels?.['batch.kubernetes.io/controller-uid'], j.metadata?.uid);
+    j.spec!.template.spec!.containers[0]!.image = 'busybox:2';
+    const e = await rejects(batch.replaceNamespacedJob({ name: 'imm', namespace: 'default', body: j }));
+    assert.equal(e.code, 422);
+    assert.match(e.body.message, /^Job\.batch "imm" is invalid: spec\.template: Invalid value: .*: field is immutable$/);
+    const cm = await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'frozen' }, data: { a: '1' }, immutable: true } });
+    const e2 = await rejects(core.replaceNamespacedConfigMap({ name: 'frozen', namespace: 'default', body: { ...cm, data: { a: '2' } } }));
+    assert.equal(e2.body.message, 'ConfigMap "frozen" is invalid: data: Forbidden: field is immutable when `immutable` is set');
+    await batch.deleteNamespacedJob({ name: 'imm', namespace: 'default', propagationPolicy: 'Background' });
+  });
+});
+
+describe('list', () => {
+  it('selects Helm release secrets by labels, supports field selectors and paging', async () => {
+    await core.createNamespace({ body: { metadata: { name: 'rel' } } });
+    for (const v of [1, 2, 3]) {
+      await core.createNamespacedSecret({ namespace: 'rel', body: { metadata: { name: `sh.helm.release.v1.app.v${v}`, labels: { owner: 'helm', name: 'app', status: v === 3 ? 'deployed' : 'superseded', version: String(v) } }, type: 'helm.sh/release.v1', data: { release: Buffer.from('x').toString('base64') } } });
+    }
+    await core.createNamespacedSecret({ namespace: 'rel', body: { metadata: { name: 'other', labels: { owner: 'someone' } } } });
+    const all = await core.listNamespacedSecret({ namespace: 'rel', labelSelector: 'owner=helm,name=app' });
+    assert.deepEqual(all.items.map((s) => s.metadata!.name), ['sh.helm.release.v1.app.v1', 'sh.helm.release.v1.app.v2', 'sh.helm.release.v1.app.v3']);
+    const deployed = await core.listNamespacedSecret({ namespace: 'rel', labelSelector: 'owner=helm,status in (deployed,failed)' });
+    assert.deepEqual(deployed.items.map((s) => s.metadata!.labels!.version), ['3']);
+    const notHelm = await core.listNamespacedSecret({ namespace: 'rel', labelSelector: 'owner!=helm' });
+    assert.deepEqual(notHelm.items.map((s) => s.metadata!.name), ['other']);
+    const byType = await core.listNamespacedSecret({ namespace: 'rel', fieldSelector: 'type=helm.sh/release.v1' });
+    assert.equal(byType.items.length, 3);
+    const bad = await rejects(core.listNamespacedSecret({ namespace: 'rel', fieldSelector: 'spec.foo=bar' }));
+    assert.equal(bad.code, 400);
+    assert.equal(bad.body.message, 'field label not supported: spec.foo');
+    const p1 = await core.listNamespacedSecret({ namespace: 'rel', limit: 2 });
+    assert.equal(p1.items.length, 2);
+    assert.equal(p1.metadata?.remainingItemCount, 2);
+    const p2 = await core.listNamespacedSecret({ namespace: 'rel', limit: 2, _continue: p1.metadata!._continue });
+    assert.deepEqual([...p1.items, ...p2.items].map((s) => s.metadata!.name), ['other', 'sh.helm.release.v1.app.v1', 'sh.helm.release.v1.app.v2', 'sh.helm.release.v1.app.v3'], 'etcd key order');
+    assert.equal(p2.metadata?._continue, undefined);
+  });
+});
+
+describe('watch', () => {
+  it('streams from a resourceVersion, filters by label, sends bookmarks, and 410s expired versions', async () => {
+    const list = await core.listNamespacedConfigMap({ namespace: 'default' });
+    const rv = list.metadata!.resourceVersion!;
+    const seen: string[] = [];
+    let bookmark = false;
+    const w = new k8s.Watch(kc);
+    const ctl = await w.watch('/api/v1/namespaces/default/configmaps', { resourceVersion: rv, labelSelector: 'w=1', allowWatchBookmarks: true }, (type, obj) => {
+      if (type === 'BOOKMARK') bookmark = true;
+      else seen.push(`${type} ${obj.metadata.name}`);
+    }, () => undefined);
+    await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'w1', labels: { w: '1' } } } });
+    await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'w2' } } });
+    await core.patchNamespacedConfigMap({ name: 'w2', namespace: 'default', body: { metadata: { labels: { w: '1' } } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    await core.patchNamespacedConfigMap({ name: 'w1', namespace: 'default', body: { metadata: { labels: { w: '2' } } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    await core.deleteNamespacedConfigMap({ name: 'w2', namespace: 'default' });
+    await sim.waitFor(() => seen.length >= 4 && bookmark, 5000);
+    ctl.abort();
+    assert.deepEqual(seen, ['ADDED w1', 'ADDED w2', 'DELETED w1', 'DELETED w2']);
+    sim.faults.compactHistory();
+    let err: any;
+    const ctl2 = await w.watch('/api/v1/namespaces/default/configmaps', { resourceVersion: rv }, (type, obj) => { if (type === 'ERROR') err = obj; }, () => undefined);
+    await sim.waitFor(() => err, 3000);
+    ctl2.abort();
+    assert.equal(err.code, 410);
+    assert.equal(err.reason, 'Expired');
+    assert.match(err.message, /^too old resource version: \d+ \(\d+\)$/);
+  });
+});
+
+describe('server-side apply', () => {
+  const cm = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa', namespace: 'default' }, data });
+  it('creates, tracks managedFields, reports conflicts like the API server and forces', async () => {
+    const created: k8s.V1ConfigMap = await objs.patch(cm({ a: '1', b: '2' }), undefined, undefined, 'helm', true, k8s.PatchStrategy.ServerSideApply);
+    const mf = created.metadata!.managedFields!;
+    assert.equal(mf.length, 1);
+    assert.deepEqual({ m: mf[0]!.manager, o: mf[0]!.operation, f: mf[0]!.fieldsV1 }, { m: 'helm', o: 'Apply', f: { 'f:data': { 'f:a': {}, 'f:b': {} } } });
+    const again: k8s.V1ConfigMap = await objs.patch(cm({ a: '1', b: '2' }), undefined, undefined, 'helm', true, k8s.PatchStrategy.ServerSideApply);
+    assert.equal(again.metadata!.resourceVersion, created.metadata!.resourceVersion, 'a no-op apply must not bump the resourceVersion');
+    // another manager updates a field helm owns
+    const cur = await core.readNamespacedConfigMap({ name: 'ssa', namespace: 'default' });
+    await core.replaceNamespacedConfigMap({ name: 'ssa', namespace: 'default', body: { ...cur, data: { ...cur.data, a: 'edited' } } }, k8s.setHeaderOptions('User-Agent', 'kubectl-edit/v1.32.4 (linux/amd64)'));
+    const e = await rejects(objs.patch(cm({ a: '1', b: '2' }), undefined, undefined, 'other', false, k8s.PatchStrategy.ServerSideApply));
+    assert.equal(e.code, 409);
+    assert.equal(e.body.reason, 'Conflict');
+    assert.equal(e.body.message, 'Apply failed with 1 conflict: conflict with "kubectl-edit" using v1: .data.a');
+    assert.deepEqual(e.body.details.causes, [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl-edit" using v1', field: '.data.a' }]);
+    const dry: k8s.V1ConfigMap = await objs.patch(cm({ a: '1' }), undefined, 'All', 'helm', true, k8s.PatchStrategy.ServerSideApply);
+    assert.equal(dry.data?.a, '1');
+    assert.equal((await core.readNamespacedConfigMap({ name: 'ssa', namespace: 'default' })).data?.a, 'edited', 'dry run must not persist');
+    // force takes ownership; dropping b from the applied config removes it
+    const forced: k8s.V1ConfigMap = await objs.patch(cm({ a: '1' }), undefined, undefined, 'helm', true, k8s.PatchStrategy.ServerSideApply);
+    assert.deepEqual(forced.data, { a: '1' });
+    const managers = forced.metadata!.managedFields!.map((m) => m.manager);
+    assert.deepEqual(managers, ['helm']);
+  });
+
+  it('merges containers by name and applies strategic merge / JSON patches', async () => {
+    const dep = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ssa-d', namespace: 'default' },
+      spec: { replicas: 0, selector: { matchLabels: { app: 'd' } }, template: { metadata: { labels: { app: 'd' } }, spec: { containers: [{ name: 'a', image: 'img:1' }, { name: 'b', image: 'img:1' }] } } },
+    };
+    await objs.patch(dep, undefined, undefined, 'helm', true, k8s.PatchStrategy.ServerSideApply);
+    const smp = await objs.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ssa-d', namespace: 'default' }, spec: { template: { spec: { containers: [{ name: 'b', image: 'img:2' }] } } } } as k8s.KubernetesObject, undefined, undefined, 'test', undefined, k8s.PatchStrategy.StrategicMergePatch) as k8s.V1Deployment;
+    assert.deepEqual(smp.spec!.template.spec!.containers.map((c) => `${c.name}=${c.image}`), ['a=img:1', 'b=img:2']);
+    assert.equal(smp.spec!.template.spec!.containers[0]!.imagePullPolicy, 'IfNotPresent');
+    assert.equal(smp.metadata!.generation, 2);
+    const merge = await objs.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ssa-d', namespace: 'default' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'img:3' }] } } } } as k8s.KubernetesObject, undefined, undefined, 'test', undefined, k8s.PatchStrategy.MergePatch) as k8s.V1Deployment;
+    assert.deepEqual(merge.spec!.template.spec!.containers.map((c) => c.name), ['c'], 'a merge patch replaces lists');
+    const jp = await core.patchNamespacedConfigMap({ name: 'ssa', namespace: 'default', body: [{ op: 'add', path: '/data/z', value: 'zz' }, { op: 'test', path: '/data/a', value: '1' }] }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.JsonPatch));
+    assert.equal(jp.data?.z, 'zz');
+    const jpFail = await rejects(core.patchNamespacedConfigMap({ name: 'ssa', namespace: 'default', body: [{ op: 'test', path: '/data/a', value: 'no' }] }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.JsonPatch)));
+    assert.equal(jpFail.code, 422);
+    const sel = await rejects(objs.patch({ ...dep, spec: { ...dep.spec, selector: { matchLabels: { app: 'other' } }, template: { ...dep.spec.template, metadata: { labels: { app: 'other' } } } } }, undefined, undefined, 'helm', true, k8s.PatchStrategy.ServerSideApply));
+    assert.equal(sel.code, 422);
+    assert.match(sel.body.message, /^Deployment\.apps "ssa-d" is invalid: spec\.selector: Invalid value: .*: field is immutable$/);
+  });
+});
+
+describe('deletion', () => {
+  it('honours finalizers, foreground propagation and namespace cascading', async () => {
+    await core.createNamespace({ body: { metadata: { name: 'gone' } } });
+    await core.createNamespacedConfigMap({ namespace: 'gone', body: { metadata: { name: 'held', finalizers: ['example.com/hold'] } } });
+    await core.deleteNamespacedConfigMap({ name: 'held', namespace: 'gone' });
+    const held = await core.readNamespacedConfigMap({ name: 'held', namespace: 'gone' });
+    assert.ok(held.metadata?.deletionTimestamp);
+    await core.deleteNamespace({ name: 'gone' });
+    assert.equal((await core.readNamespace({ name: 'gone' })).status?.phase, 'Terminating');
+    const refused = await rejects(core.createNamespacedConfigMap({ namespace: 'gone', body: { metadata: { name: 'late' } } }));
+    assert.equal(refused.code, 403);
+    assert.equal(refused.body.message, 'configmaps "late" is forbidden: unable to create new content in namespace gone because it is being terminated');
+    await core.patchNamespacedConfigMap({ name: 'held', namespace: 'gone', body: { metadata: { finalizers: null } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    await sim.waitFor(() => !sim.state.get('v1', 'Namespace', undefined, 'gone'), 5000);
+    const nf = await rejects(core.readNamespace({ name: 'gone' }));
+    assert.equal(nf.code, 404);
+  });
+
+  it('deletes dependents in the foreground and orphans on request', async () => {
+    const apps = kc.makeApiClient(k8s.AppsV1Api);
+    const body = (name: string): k8s.V1Deployment => ({ metadata: { name }, spec: { replicas: 2, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', 'infinity'] }] } } } });
+    await apps.createNamespacedDeployment({ namespace: 'default', body: body('fg') });
+    await apps.createNamespacedDeployment({ namespace: 'default', body: body('orph') });
+    await sim.waitFor(() => sim.state.list('apps/v1', 'ReplicaSet', 'default').filter((r) => r.metadata.name.startsWith('orph-') || r.metadata.name.startsWith('fg-')).length === 2);
+    await apps.deleteNamespacedDeployment({ name: 'fg', namespace: 'default', propagationPolicy: 'Foreground' });
+    const marked = await apps.readNamespacedDeployment({ name: 'fg', namespace: 'default' });
+    assert.deepEqual(marked.metadata?.finalizers, ['foregroundDeletion']);
+    await sim.waitFor(() => !sim.state.get('apps/v1', 'Deployment', 'default', 'fg'), 8000);
+    assert.equal(sim.state.list('v1', 'Pod', 'default').filter((p) => p.metadata.name.startsWith('fg-')).length, 0, 'pods are gone before the owner');
+    await apps.deleteNamespacedDeployment({ name: 'orph', namespace: 'default', propagationPolicy: 'Orphan' });
+    await sim.waitFor(() => !sim.state.get('apps/v1', 'Deployment', 'default', 'orph'), 5000);
+    const rs = sim.state.list('apps/v1', 'ReplicaSet', 'default').find((r) => r.metadata.name.startsWith('orph-'));
+    assert.ok(rs, 'the replica set survives');
+    assert.equal(rs.metadata.ownerReferences, undefined);
+  });
+});
+
+describe('CustomResourceDefinitions', () => {
+  it('makes a kind servable with a status subresource', async () => {
+    const ext = kc.makeApiClient(k8s.ApiextensionsV1Api);
+    await ext.createCustomResourceDefinition({ body: {
+      metadata: { name: 'widgets.example.com' },
+      spec: { group: 'example.com', scope: 'Namespaced', names: { plural: 'widgets', singular: 'widget', kind: 'Widget' }, versions: [{ name: 'v1', served: true, storage: true, subresources: { status: {} }, schema: { openAPIV3Schema: { type: 'object', x_kubernetes_preserve_unknown_fields: true } } }] },
+    } });
+    await sim.waitFor(() => sim.state.get('apiextensions.k8s.io/v1', 'CustomResourceDefinition', undefined, 'widgets.example.com')?.status?.conditions?.some((c: any) => c.type === 'Established'));
+    const co = kc.makeApiClient(k8s.CustomObjectsApi);
+    const w = await co.createNamespacedCustomObject({ group: 'example.com', version: 'v1', namespace: 'default', plural: 'widgets', body: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size: 1 }, status: { ignored: true } } });
+    assert.equal(w.status, undefined, 'status is dropped on create when the status subresource is enabled');
+    assert.equal(w.metadata.generation, 1);
+    const st = await co.replaceNamespacedCustomObjectStatus({ group: 'example.com', version: 'v1', namespace: 'default', plural: 'widgets', name: 'w', body: { ...w, spec: { size: 9 }, status: { ready: true } } });
+    assert.deepEqual([st.spec.size, st.status.ready, st.metadata.generation], [1, true, 1]);
+    const smp = await rejects(objs.patch({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'default' }, spec: { size: 2 } } as k8s.KubernetesObject, undefined, undefined, 't', undefined, k8s.PatchStrategy.StrategicMergePatch));
+    assert.equal(smp.code, 415);
+  });
+});
+
+describe('auth, RBAC-lite and faults', () => {
+  it('rejects bad tokens with 401 and forbids denied verbs with the API server message', async () => {
+    const bad = new k8s.KubeConfig();
+    bad.loadFromOptions({ clusters: [{ name: 'c', server: sim.url, caData: Buffer.from(sim.caCert).toString('base64') }], users: [{ name: 'u', token: 'wrong' }], contexts: [{ name: 'x', cluster: 'c', user: 'u' }], currentContext: 'x' });
+    const e = await rejects(bad.makeApiClient(k8s.CoreV1Api).listNamespace());
+    assert.equal(e.code, 401);
+    const tk = new k8s.KubeConfig();
+    tk.loadFromOptions({ clusters: [{ name: 'c', server: sim.url, caData: Buffer.from(sim.caCert).toString('base64') }], users: [{ name: 'u', token: sim.token }], contexts: [{ name: 'x', cluster: 'c', user: 'u' }], currentContext: 'x' });
+    assert.ok((await tk.makeApiClient(k8s.CoreV1Api).listNamespace()).items.length >= 4);
+    const ci = new k8s.KubeConfig();
+    ci.loadFromString(sim.kubeconfigFor('ci-bot', ['ci']));
+    sim.rbac.deny({ user: 'ci-bot', verb: 'list', resource: 'secrets' });
+    const f = await rejects(ci.makeApiClient(k8s.CoreV1Api).listNamespacedSecret({ namespace: 'default' }));
+    assert.equal(f.code, 403);
+    assert.equal(f.body.message, 'secrets is forbidden: User "ci-bot" cannot list resource "secrets" in API group "" in the namespace "default"');
+    assert.ok(await ci.makeApiClient(k8s.CoreV1Api).listNamespacedConfigMap({ namespace: 'default' }));
+    sim.rbac.clear();
+  });
+
+  it('injects 429/503, drops watches and restarts keeping state', async () => {
+    const id = sim.faults.add({ verb: 'get', resource: 'configmaps', status: 429, times: 1, retryAfterSeconds: 2 });
+    const e = await rejects(core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' }));
+    assert.equal(e.code, 429);
+    assert.equal(e.body.reason, 'TooManyRequests');
+    assert.ok(await core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' }), 'the rule fires once');
+    sim.faults.remove(id);
+    sim.faults.add({ verb: 'list', resource: 'pods', status: 503, skip: 1, times: 1 });
+    await core.listNamespacedPod({ namespace: 'default' });
+    assert.equal((await rejects(core.listNamespacedPod({ namespace: 'default' }))).code, 503);
+    sim.faults.clear();
+    let ended = false;
+    const ctl = await new k8s.Watch(kc).watch('/api/v1/namespaces/default/configmaps', {}, () => undefined, () => { ended = true; });
+    await sim.waitFor(() => sim.faults.dropWatches() > 0 || ended, 3000);
+    await sim.waitFor(() => ended, 3000);
+    ctl.abort();
+    const before = await core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' });
+    await sim.restart();
+    const after = await core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' });
+    assert.equal(after.metadata!.resourceVersion, before.metadata!.resourceVersion);
+  });
+});
