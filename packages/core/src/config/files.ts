@@ -3,8 +3,9 @@
 // Uncommitted changes to a file that must come from the commit are errors
 // that name the files. Paths here are relative to the project directory.
 import { readFile, readdir, stat, realpath } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
-import type { GitRepo, StatusEntry, PathInfo } from '../git/index.js';
+import type { GitRepo, StatusEntry, PathInfo, ObjectInfo } from '../git/index.js';
 import { WerfActionError, type Location } from '../errors/index.js';
 import { globToRegExp, globBase } from './glob.js';
 
@@ -79,29 +80,86 @@ export class ProjectFiles {
     return out;
   }
 
+  private objects = new Map<string, ObjectInfo>();
+
+  /** Records what `path` is in the commit (from a batch the caller already made). */
+  seed(path: string, info: ObjectInfo): void {
+    this.objects.set(path, info);
+  }
+
+  /** Fetches kind + content of these paths at the commit in one `cat-file --batch --follow-symlinks`. */
+  async prefetch(paths: string[]): Promise<void> {
+    const need = paths.filter((p) => !this.objects.has(p));
+    if (!need.length) return;
+    const m = await this.repo.readObjects(need.map((p) => `${this.commit}:${this.toRepo(p)}`), { followSymlinks: true });
+    for (const p of need) this.objects.set(p, m.get(`${this.commit}:${this.toRepo(p)}`) ?? { kind: 'missing' });
+  }
+
+  object(path: string): ObjectInfo | undefined {
+    return this.objects.get(path);
+  }
+
+  /** Raw bytes of a work-tree file (null when missing or not a file); symlinks out of the repository are errors. */
+  async readDisk(p: string): Promise<Buffer | null> {
+    let real: string;
+    try {
+      real = await realpath(join(this.projectDir, p));
+    } catch {
+      return null;
+    }
+    if (real !== this.repo.root && !real.startsWith(this.repo.root + '/')) {
+      throw new WerfActionError(`${p} is a symlink that points outside the repository (${real})`, { code: 'config.path-escape', location: { file: p } });
+    }
+    try {
+      return await readFile(real);
+    } catch {
+      return null; // a directory, or vanished
+    }
+  }
+
+  /**
+   * Checks that the work tree has no changes to `paths` compared with the
+   * commit (content comparison; a difference is confirmed with `git status`
+   * so the error names the change). Paths must be prefetched.
+   */
+  async assertUnchanged(paths: string[], kind: FileKind, at?: (p: string) => Location): Promise<void> {
+    const suspects: string[] = [];
+    await Promise.all(paths.map(async (p) => {
+      const obj = this.objects.get(p);
+      const committed = obj?.kind === 'blob' ? obj.content! : null;
+      const disk = await this.readDisk(p).catch(() => null);
+      if (committed === null && disk === null) return;
+      if (committed !== null && disk !== null && Buffer.compare(committed, disk) === 0) return;
+      suspects.push(p);
+    }));
+    if (!suspects.length) return;
+    const entries = await this.repo.status(suspects.map((p) => this.toRepo(p)));
+    if (entries.length) throw this.uncommittedError(entries.sort((a, b) => (a.path < b.path ? -1 : 1)), kind, at);
+  }
+
   /**
    * Reads files that giterminism requires to be committed (werf.yaml,
    * templates, Dockerfiles...). `allowed(path)` says whether the allow list
-   * covers the file; `loadStatus` must have covered the paths.
+   * covers the file (then, as in --dev and loose mode, the work tree is read).
    * Returns content (null when the file does not exist in the chosen source).
    */
   async readChecked(paths: string[], kind: FileKind, allowed: (p: string) => boolean, at?: (p: string) => Location): Promise<Map<string, string | null>> {
     const out = new Map<string, string | null>();
     const fromCommit: string[] = [];
     for (const p of paths) {
-      if (this.useWorkTree(allowed(p))) {
-        out.set(p, await this.readWorkTree(p));
-      } else {
-        fromCommit.push(p);
-      }
+      if (this.useWorkTree(allowed(p))) out.set(p, await this.readWorkTree(p));
+      else fromCommit.push(p);
     }
     if (fromCommit.length) {
-      const bad = fromCommit.flatMap((p) => this.uncommitted(p).filter((e) => e.path === this.toRepo(p)));
-      if (bad.length) throw this.uncommittedError(bad, kind, at);
-      const m = await this.repo.readFiles(this.commit, fromCommit.map((p) => this.toRepo(p)), { followSymlinks: true });
+      await this.prefetch(fromCommit);
       for (const p of fromCommit) {
-        const b = m.get(this.toRepo(p));
-        out.set(p, b ? b.toString('utf8') : null);
+        const obj = this.objects.get(p)!;
+        if (obj.kind === 'outside') throw new WerfActionError(`${p} is a symlink to ${obj.target}, outside the repository`, { code: 'config.path-escape', location: at ? at(p) : { file: p } });
+      }
+      await this.assertUnchanged(fromCommit, kind, at);
+      for (const p of fromCommit) {
+        const obj = this.objects.get(p)!;
+        out.set(p, obj.kind === 'blob' ? obj.content!.toString('utf8') : null);
       }
     }
     return out;

@@ -3,7 +3,7 @@
 // objects with file:line:col errors, and checked against giterminism.
 // Must not: run git itself (that is ../git), build, deploy or talk to registries.
 export * from './types.js';
-export { loadProject, dockerfilePath, type LoadProjectOptions } from './load.js';
+export { loadProject, checkWorkTreeFiles, dockerfilePath, type LoadProjectOptions } from './load.js';
 export { parseRendered } from './document.js';
 export { renderConfig, goTimeString, type RenderOptions, type TemplateFile } from './render.js';
 export { splitDocs, createPositionMapper, type RawDoc, type PositionMapper } from './yamldoc.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProject, type LoadProjectOptions } from './load.js';
+import { loadProject, checkWorkTreeFiles, type LoadProjectOptions } from './load.js';
 import { resolveNamespace, resolveRelease } from './deploy.js';
 import { renderProject, listProject, graphProject } from '../commands/config.js';
 import { makeRepo, gitIn, type TempRepo } from '../git/testing.js';
@@ -290,14 +290,16 @@ describe('loadProject: giterminism', () => {
     await writeFile(join(r.dir, 'app/src/new.go'), 'x');
     await writeFile(join(r.dir, 'app/debug.log'), 'ignored by .dockerignore');
     try {
-      await rejectsWith(load(r.dir), 'giterminism.uncommitted', 'werf.yaml:4:1: files in the build context of image "app" has uncommitted changes: app/src/new.go (untracked); giterminism reads it from the current commit ' + (await r.git('rev-parse', 'HEAD')).trim().slice(0, 12));
-      assert.equal((await load(r.dir, { checkContexts: false })).images.length, 1);
+      await rejectsWith(load(r.dir, { checkContexts: true }), 'giterminism.uncommitted', 'werf.yaml:4:1: files in the build context of image "app" has uncommitted changes: app/src/new.go (untracked); giterminism reads it from the current commit ' + (await r.git('rev-parse', 'HEAD')).trim().slice(0, 12));
+      const p = await load(r.dir);
+      assert.equal(p.images.length, 1);
+      await rejectsWith(checkWorkTreeFiles(p, ctx()), 'giterminism.uncommitted', /files in the build context of image "app" has uncommitted changes: app\/src\/new\.go \(untracked\)/);
     } finally {
       await reset();
     }
     await writeFile(join(r.dir, 'app/debug.log'), 'only ignored files changed');
     try {
-      assert.equal((await load(r.dir)).images.length, 1);
+      assert.equal((await load(r.dir, { checkContexts: true })).images.length, 1);
     } finally {
       await reset();
     }
@@ -312,7 +314,8 @@ describe('loadProject: giterminism', () => {
   test('chart files must be committed unless helm.allowUncommittedFiles', async () => {
     await writeFile(join(r.dir, '.helm/values.yaml'), 'a: 2\n');
     try {
-      await rejectsWith(load(r.dir), 'giterminism.uncommitted', /^\.helm\/values\.yaml: chart files has uncommitted changes: \.helm\/values\.yaml \(modified\)/);
+      assert.equal((await load(r.dir)).images.length, 1);
+      await rejectsWith(load(r.dir, { checkContexts: true }), 'giterminism.uncommitted', /^\.helm\/values\.yaml: chart files has uncommitted changes: \.helm\/values\.yaml \(modified\)/);
     } finally {
       await reset();
     }

@@ -6,7 +6,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { GitRepo } from '../git/index.js';
+import { GitRepo, parseCommitObject } from '../git/index.js';
 import { WerfActionError } from '../errors/index.js';
 import { ProjectFiles, walkDir } from './files.js';
 import { GITERMINISM_CONFIG, checkImageGiterminism, defaultGiterminism, matchGlobList, parseGiterminism } from './giterminism.js';
@@ -33,7 +33,7 @@ export interface LoadProjectOptions {
   dev?: boolean;
   looseGiterminism?: boolean;
   debugTemplates?: boolean;
-  /** Check that build-context and chart files are committed (default true). */
+  /** Also check build-context and chart files (git status over the contexts; default false, see checkWorkTreeFiles). */
   checkContexts?: boolean;
   ctx: Context;
 }
@@ -59,20 +59,28 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
     throw new WerfActionError(`the project directory ${opts.dir} does not exist`, { code: 'config.not-found', location: { subject: opts.dir } });
   });
   const projectPath = repo.relative(dir) ?? '';
-  const headP = repo.headCommit();
+  const toRepo = (p: string) => (projectPath ? (p ? `${projectPath}/${p}` : projectPath) : p);
   const templatesDir = relTo(dir, opts.configTemplatesDir ?? '.werf');
   const giterminismPath = relTo(dir, opts.giterminismConfig ?? GITERMINISM_CONFIG);
   const configCandidates = opts.config ? [relTo(dir, opts.config)] : DEFAULT_CONFIGS;
   if (loose) ctx.log.warn('giterminism is off (--loose-giterminism): werf.yaml, templates and files are read from the work tree');
 
-  const head = await headP;
-  const files = new ProjectFiles(repo, head.hash, projectPath, dir, { dev, loose });
-
-  // one status call for the config files, one ls-tree for the templates dir
-  const [, tmplTree] = await Promise.all([
-    loose ? Promise.resolve() : files.loadStatus([...configCandidates, templatesDir, giterminismPath]),
-    files.listCommitted(templatesDir).catch(() => new Map<string, { type: string }>()),
+  // one cat-file for HEAD + the config files, one ls-tree for the templates dir, in parallel
+  const firstPaths = [giterminismPath, ...configCandidates];
+  const [objs, tmplEntries] = await Promise.all([
+    repo.readObjects(['HEAD', ...firstPaths.map((p) => `HEAD:${toRepo(p)}`)], { followSymlinks: true }),
+    repo.lsTree('HEAD', [toRepo(templatesDir)]).catch(() => []),
   ]);
+  const headObj = objs.get('HEAD');
+  if (!headObj || headObj.kind !== 'commit') await repo.headCommit(); // throws the "no commits" error
+  const head = parseCommitObject(headObj!.hash!, headObj!.content!);
+  const files = new ProjectFiles(repo, head.hash, projectPath, dir, { dev, loose });
+  for (const p of firstPaths) files.seed(p, objs.get(`HEAD:${toRepo(p)}`) ?? { kind: 'missing' });
+  const tmplTree = new Map<string, string>();
+  for (const e of tmplEntries) {
+    const rel = files.fromRepo(e.path);
+    if (e.type === 'blob' && rel.endsWith('.tmpl') && (!templatesDir || rel.startsWith(templatesDir + '/'))) tmplTree.set(rel, e.hash);
+  }
 
   // werf-giterminism.yaml: always from the commit (the work tree in --dev / loose)
   let giterminism = defaultGiterminism();
@@ -96,7 +104,7 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
   }
   if (configPath === undefined || source === null) {
     const where = files.useWorkTree(cfgAllowed()) ? 'the project directory' : `the current commit ${head.hash.slice(0, 12)}`;
-    const untracked = files.uncommitted(configCandidates[0]!).length > 0;
+    const untracked = !files.useWorkTree(cfgAllowed()) && (await files.readDisk(configCandidates[0]!).catch(() => null)) !== null;
     throw new WerfActionError(`${configCandidates.join(' or ')} not found in ${where}${untracked ? ' (it exists but is not committed)' : ''}`, {
       code: 'config.not-found',
       location: { file: configCandidates[0]!, subject: dir },
@@ -151,7 +159,7 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
     rendered,
     uncommittedFilesRead: [],
   };
-  await checkBuildFiles(project, files, opts.checkContexts ?? true);
+  await checkBuildFiles(project, files, opts.checkContexts ?? false);
   project.uncommittedFilesRead = [...files.workTreeReads].sort();
   return project;
 }
@@ -170,28 +178,29 @@ function originPath(url: string): string {
   return p.replace(/^\/+/, '').replace(/\.git$/, '');
 }
 
-async function loadTemplates(files: ProjectFiles, dir: string, tree: Map<string, { type: string }>, g: ReturnType<typeof defaultGiterminism>): Promise<TemplateFile[]> {
+async function loadTemplates(files: ProjectFiles, dir: string, tree: Map<string, string>, g: ReturnType<typeof defaultGiterminism>): Promise<TemplateFile[]> {
   const prefix = dir ? dir + '/' : '';
   const allowed = (p: string) => matchGlobList(g.config.allowUncommittedTemplates, p);
-  const committed = [...tree.keys()].filter((p) => p.endsWith('.tmpl'));
-  let names = new Set(committed);
+  const kind = { what: 'templates', allowHint: 'them with config.allowUncommittedTemplates' };
+  const onDisk = (await walkDir(files.projectDir, dir)).filter((p) => p.endsWith('.tmpl'));
+  let names: Set<string>;
   if (files.mode.loose || files.mode.dev) {
-    names = new Set((await walkDir(files.projectDir, dir)).filter((p) => p.endsWith('.tmpl')));
+    names = new Set(onDisk);
     if (files.mode.dev) {
       const known = new Set(await files.listWorkTree(dir));
       names = new Set([...names].filter((p) => known.has(p)));
     }
   } else {
-    // untracked or changed templates: errors unless allowed, then read from the work tree
-    const bad = files.uncommitted(dir).filter((e) => e.path.endsWith('.tmpl') && !allowed(files.fromRepo(e.path)));
-    if (bad.length) throw files.uncommittedError(bad, { what: 'templates', allowHint: 'them with config.allowUncommittedTemplates' });
-    for (const e of files.uncommitted(dir)) {
-      const p = files.fromRepo(e.path);
-      if (p.endsWith('.tmpl') && allowed(p)) names.add(p);
-    }
+    // committed templates come from the commit and must be unchanged; untracked
+    // ones are errors unless allowed (then they are read from the work tree)
+    names = new Set([...tree.keys(), ...onDisk.filter(allowed)]);
+    const checked = [...new Set([...tree.keys(), ...onDisk])].filter((p) => !allowed(p));
+    const byHash = await files.repo.readObjects([...tree.entries()].filter(([p]) => !allowed(p)).map(([, h]) => h));
+    for (const p of checked) files.seed(p, tree.has(p) ? byHash.get(tree.get(p)!) ?? { kind: 'missing' } : { kind: 'missing' });
+    await files.assertUnchanged(checked.sort(), kind);
   }
   const list = [...names].sort();
-  const contents = await files.readChecked(list, { what: 'templates', allowHint: 'them with config.allowUncommittedTemplates' }, allowed);
+  const contents = await files.readChecked(list, kind, allowed);
   const out: TemplateFile[] = [];
   for (const p of list) {
     const text = contents.get(p);
@@ -220,76 +229,73 @@ export function dockerfilePath(img: DockerfileImage): string {
 async function checkBuildFiles(project: Project, files: ProjectFiles, checkContexts: boolean): Promise<void> {
   const g = project.giterminism;
   const dfImages = project.images.filter((i): i is DockerfileImage => i.kind === 'dockerfile');
-  const toInspect = new Set<string>();
-  for (const img of dfImages) {
-    toInspect.add(dockerfilePath(img));
-    if (img.context) toInspect.add(img.context);
+  const ignoreFiles = (img: DockerfileImage) => [`${dockerfilePath(img)}.dockerignore`, img.context ? `${img.context}/.dockerignore` : '.dockerignore'];
+  const workTree = files.mode.loose || files.mode.dev;
+
+  if (workTree) {
+    for (const img of dfImages) {
+      const df = dockerfilePath(img);
+      const k = await files.pathKind(df, true);
+      if (k !== 'file') throw new WerfActionError(`the Dockerfile ${df} of image ${JSON.stringify(img.name)} does not exist`, { code: 'config.not-found', location: { ...img.pos } });
+      await files.readDisk(df); // symlink escape check
+    }
+    return;
   }
-  const stapelAdds = new Set<string>();
+
+  // one cat-file: Dockerfiles, .dockerignore files, contexts, local git.add paths
+  const toFetch = new Set<string>();
+  for (const img of dfImages) {
+    toFetch.add(dockerfilePath(img));
+    for (const f of ignoreFiles(img)) toFetch.add(f);
+    if (img.context) toFetch.add(img.context);
+  }
   for (const img of project.images) {
     if (img.kind !== 'stapel') continue;
-    for (const gm of img.git) if (gm.url === undefined && gm.add !== '/') stapelAdds.add(gm.add.replace(/^\/+/, '').replace(/\/+$/, ''));
+    for (const gm of img.git) if (gm.url === undefined && gm.add !== '/') toFetch.add(gm.add.replace(/^\/+/, '').replace(/\/+$/, ''));
   }
-  for (const a of stapelAdds) toInspect.add(a);
-  const info = files.mode.loose || files.mode.dev ? null : await files.inspect([...toInspect]);
+  await files.prefetch([...toFetch]);
 
-  const workTree = files.mode.loose || files.mode.dev;
   for (const img of dfImages) {
     const df = dockerfilePath(img);
+    if (img.context) {
+      const ci = files.object(img.context)!;
+      if (ci.kind === 'outside') throw new WerfActionError(`the build context ${img.context} of image ${JSON.stringify(img.name)} is a symlink to ${ci.target}, outside the repository`, { code: 'config.path-escape', location: { ...img.pos } });
+      if (ci.kind === 'blob') throw new WerfActionError(`the build context ${img.context} of image ${JSON.stringify(img.name)} is a file, not a directory`, { code: 'config.invalid-path', location: { ...img.pos } });
+    }
+    const di = files.object(df)!;
     const allowedDf = matchGlobList(g.config.dockerfile.allowUncommitted, df);
-    if (info) {
-      if (img.context) {
-        const ci = info.get(img.context)!;
-        if (ci.kind === 'outside') throw new WerfActionError(`the build context ${img.context} of image ${JSON.stringify(img.name)} is a symlink to ${ci.target}, outside the repository`, { code: 'config.path-escape', location: { ...img.pos } });
-        if (ci.kind === 'blob') throw new WerfActionError(`the build context ${img.context} of image ${JSON.stringify(img.name)} is a file, not a directory`, { code: 'config.invalid-path', location: { ...img.pos } });
-      }
-      const di = info.get(df)!;
-      if (di.kind === 'outside') throw new WerfActionError(`the Dockerfile ${df} of image ${JSON.stringify(img.name)} is a symlink to ${di.target}, outside the repository`, { code: 'config.path-escape', location: { ...img.pos } });
-      if (di.kind !== 'blob' && !allowedDf) {
+    if (di.kind === 'outside') throw new WerfActionError(`the Dockerfile ${df} of image ${JSON.stringify(img.name)} is a symlink to ${di.target}, outside the repository`, { code: 'config.path-escape', location: { ...img.pos } });
+    if (allowedDf) {
+      if ((await files.readDisk(df)) === null) throw new WerfActionError(`the Dockerfile ${df} of image ${JSON.stringify(img.name)} does not exist`, { code: 'config.not-found', location: { ...img.pos } });
+    } else {
+      if (di.kind !== 'blob') {
         throw new WerfActionError(`the Dockerfile ${df} of image ${JSON.stringify(img.name)} is not in the current commit ${project.commit.hash.slice(0, 12)}`, {
           code: 'config.not-found', location: { ...img.pos }, hint: 'commit it (or fix `dockerfile` / `context`); use --dev to build from the work tree',
         });
       }
-    } else if (workTree) {
-      const k = await files.pathKind(df, true);
-      if (k !== 'file') throw new WerfActionError(`the Dockerfile ${df} of image ${JSON.stringify(img.name)} does not exist`, { code: 'config.not-found', location: { ...img.pos } });
-      await files.readWorkTree(df); // symlink escape check
+      await files.assertUnchanged([df], { what: `the Dockerfile of image ${JSON.stringify(img.name)}`, allowHint: `${df} with config.dockerfile.allowUncommitted` }, () => ({ ...img.pos }));
     }
+    const ignores = ignoreFiles(img).filter((f) => !matchGlobList(g.config.dockerfile.allowUncommittedDockerignoreFiles, f));
+    await files.assertUnchanged(ignores, { what: `the .dockerignore of image ${JSON.stringify(img.name)}`, allowHint: `${ignores.join(' / ')} with config.dockerfile.allowUncommittedDockerignoreFiles` }, () => ({ ...img.pos }));
   }
   for (const img of project.images) {
-    if (img.kind !== 'stapel' || !info) continue;
+    if (img.kind !== 'stapel') continue;
     for (const gm of img.git) {
       if (gm.url !== undefined || gm.add === '/') continue;
       const a = gm.add.replace(/^\/+/, '').replace(/\/+$/, '');
-      if (info.get(a)?.kind === 'outside') throw new WerfActionError(`git.add ${gm.add} of image ${JSON.stringify(img.name)} is a symlink outside the repository`, { code: 'config.path-escape', location: { ...gm.pos } });
+      if (files.object(a)?.kind === 'outside') throw new WerfActionError(`git.add ${gm.add} of image ${JSON.stringify(img.name)} is a symlink outside the repository`, { code: 'config.path-escape', location: { ...gm.pos } });
     }
   }
-  if (workTree) return;
+  if (checkContexts) await checkContextFiles(project, files, dfImages);
+}
 
-  // status: Dockerfiles, .dockerignore files, contexts, the chart
-  const paths = new Set<string>();
-  for (const img of dfImages) {
-    paths.add(dockerfilePath(img));
-    paths.add(`${dockerfilePath(img)}.dockerignore`);
-    paths.add(img.context ? `${img.context}/.dockerignore` : '.dockerignore');
-    if (checkContexts) paths.add(img.context);
-  }
-  if (checkContexts) paths.add(project.meta.deploy.helmChartDir);
-  await files.loadStatus([...paths]);
-
+/** Build-context and chart files have no uncommitted changes (git status over the contexts: O(files)). */
+async function checkContextFiles(project: Project, files: ProjectFiles, dfImages: DockerfileImage[]): Promise<void> {
+  const g = project.giterminism;
+  const chart = project.meta.deploy.helmChartDir.replace(/^\.\//, '').replace(/\/+$/, '');
+  await files.loadStatus([...new Set([...dfImages.map((i) => i.context), chart])]);
   for (const img of dfImages) {
     const df = dockerfilePath(img);
-    const dfBad = files.uncommitted(df).filter((e) => files.fromRepo(e.path) === df);
-    if (dfBad.length && !matchGlobList(g.config.dockerfile.allowUncommitted, df)) {
-      throw files.uncommittedError(dfBad, { what: `the Dockerfile of image ${JSON.stringify(img.name)}`, allowHint: `${df} with config.dockerfile.allowUncommitted` }, () => ({ ...img.pos }));
-    }
-    for (const di of [`${df}.dockerignore`, img.context ? `${img.context}/.dockerignore` : '.dockerignore']) {
-      const bad = files.uncommitted(di).filter((e) => files.fromRepo(e.path) === di);
-      if (bad.length && !matchGlobList(g.config.dockerfile.allowUncommittedDockerignoreFiles, di)) {
-        throw files.uncommittedError(bad, { what: `the .dockerignore of image ${JSON.stringify(img.name)}`, allowHint: `${di} with config.dockerfile.allowUncommittedDockerignoreFiles` }, () => ({ ...img.pos }));
-      }
-    }
-    if (!checkContexts) continue;
     const ignore = await dockerignoreMatcher(files, img);
     const addFiles = img.contextAddFiles.map((f) => (img.context ? `${img.context}/${f}` : f));
     const bad = files.uncommitted(img.context).filter((e) => {
@@ -303,21 +309,33 @@ async function checkBuildFiles(project: Project, files: ProjectFiles, checkConte
       throw files.uncommittedError(bad, { what: `files in the build context of image ${JSON.stringify(img.name)}`, allowHint: 'untracked files with contextAddFiles (and config.dockerfile.allowContextAddFiles)' }, () => ({ ...img.pos }));
     }
   }
-  if (checkContexts) {
-    const chart = project.meta.deploy.helmChartDir.replace(/^\.\//, '').replace(/\/+$/, '');
-    const bad = files.uncommitted(chart).filter((e) => !matchGlobList(g.helm.allowUncommittedFiles, files.fromRepo(e.path)));
-    if (bad.length) throw files.uncommittedError(bad, { what: 'chart files', allowHint: 'them with helm.allowUncommittedFiles' }, (p) => ({ file: p }));
-  }
+  const bad = files.uncommitted(chart).filter((e) => !matchGlobList(g.helm.allowUncommittedFiles, files.fromRepo(e.path)));
+  if (bad.length) throw files.uncommittedError(bad, { what: 'chart files', allowHint: 'them with helm.allowUncommittedFiles' }, (p) => ({ file: p }));
+}
+
+/**
+ * The giterminism check of build contexts and the chart (werf does it when
+ * building/deploying): uncommitted or untracked files there are errors unless
+ * allowed. Separate from loadProject because `git status` over the contexts
+ * costs O(files in them). No-op with --dev / --loose-giterminism.
+ */
+export async function checkWorkTreeFiles(project: Project, ctx: Context): Promise<void> {
+  if (project.dev || project.looseGiterminism) return;
+  const repo = await GitRepo.open(project.dir, { workTree: project.gitRoot, ctx });
+  const files = new ProjectFiles(repo, project.commit.hash, project.projectPath, project.dir, { dev: false, loose: false });
+  const dfImages = project.images.filter((i): i is DockerfileImage => i.kind === 'dockerfile');
+  await files.prefetch(dfImages.flatMap((img) => [`${dockerfilePath(img)}.dockerignore`, img.context ? `${img.context}/.dockerignore` : '.dockerignore']));
+  await checkContextFiles(project, files, dfImages);
 }
 
 /** A .dockerignore matcher for the image's context (from the commit): true = ignored. */
 async function dockerignoreMatcher(files: ProjectFiles, img: DockerfileImage): Promise<(p: string) => boolean> {
   const df = dockerfilePath(img);
   const cands = [`${df}.dockerignore`, img.context ? `${img.context}/.dockerignore` : '.dockerignore'];
-  const m = await files.repo.readFiles(files.commit, cands.map((c) => files.toRepo(c)));
-  const text = m.get(files.toRepo(cands[0]!)) ?? m.get(files.toRepo(cands[1]!));
-  if (!text) return () => false;
-  const rules = text
+  await files.prefetch(cands);
+  const found = cands.map((c) => files.object(c)).find((o) => o?.kind === 'blob');
+  if (!found) return () => false;
+  const rules = found.content!
     .toString('utf8')
     .split('\n')
     .map((l) => l.trim())

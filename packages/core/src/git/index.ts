@@ -52,6 +52,20 @@ export interface PathInfo {
   target?: string;
 }
 
+export interface ObjectInfo {
+  kind: 'blob' | 'tree' | 'commit' | 'tag' | 'missing' | 'dangling' | 'loop' | 'notdir' | 'outside';
+  hash?: string;
+  content?: Buffer;
+  target?: string;
+}
+
+/** Hash and committer date from a raw commit object (`cat-file commit`). */
+export function parseCommitObject(hash: string, content: Buffer): { hash: string; date: Date } {
+  const text = content.toString('utf8');
+  const m = /^committer .* (\d+) [+-]\d{4}$/m.exec(text);
+  return { hash, date: new Date(Number(m ? m[1] : 0) * 1000) };
+}
+
 export interface CommitInfo {
   hash: string;
   /** Committer date. */
@@ -341,6 +355,43 @@ export class GitRepo {
     parseCatFileBatch(r.stdout, wanted, (path, type, content) => {
       if (type === 'blob') out.set(path, content);
     });
+    return out;
+  }
+
+  /**
+   * Several objects in one `git cat-file --batch [--follow-symlinks]`: each
+   * spec is any revision (`HEAD`, `HEAD:path`, a hash). Symlinks pointing
+   * out of the repository give kind `outside` with the target.
+   */
+  async readObjects(specs: string[], opts: { followSymlinks?: boolean } = {}): Promise<Map<string, ObjectInfo>> {
+    const wanted = [...new Set(specs)].filter((p) => !p.includes('\n'));
+    const out = new Map<string, ObjectInfo>();
+    if (wanted.length === 0) return out;
+    const r = await this.run(['cat-file', '--batch', ...(opts.followSymlinks ? ['--follow-symlinks'] : [])], { input: wanted.map((p) => `${p}\n`).join('') });
+    let pos = 0;
+    const buf = r.stdout;
+    for (const spec of wanted) {
+      const nl = buf.indexOf(0x0a, pos);
+      if (nl === -1) break;
+      const header = buf.toString('utf8', pos, nl);
+      pos = nl + 1;
+      const parts = header.split(' ');
+      if (parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0]!)) {
+        const size = Number(parts[2]);
+        out.set(spec, { kind: parts[1] as ObjectInfo['kind'], hash: parts[0]!, content: buf.subarray(pos, pos + size) });
+        pos += size + 1;
+        continue;
+      }
+      const m = /^(dangling|loop|notdir|symlink) (\d+)$/.exec(header);
+      if (m) {
+        const size = Number(m[2]);
+        const target = buf.toString('utf8', pos, pos + size);
+        pos += size + 1;
+        out.set(spec, { kind: m[1] === 'symlink' ? 'outside' : (m[1] as 'dangling' | 'loop' | 'notdir'), target });
+      } else {
+        out.set(spec, { kind: 'missing' });
+      }
+    }
     return out;
   }
 
