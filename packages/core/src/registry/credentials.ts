@@ -27,9 +27,9 @@ export interface DockerConfigFile {
   credHelpers?: Record<string, string>;
 }
 
-/** The directory docker reads config.json from: $DOCKER_CONFIG or ~/.docker. */
+/** werf's --docker-config default: $WERF_DOCKER_CONFIG, $DOCKER_CONFIG, or ~/.docker. */
 export function dockerConfigDir(env: Context['env']): string {
-  return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
+  return env.WERF_DOCKER_CONFIG || env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
 }
 
 export async function readDockerConfig(dir: string): Promise<{ path: string; config: DockerConfigFile } | undefined> {
@@ -120,7 +120,8 @@ export async function resolveCredentials(
     return { username: got.Username, password: got.Secret, source };
   };
 
-  const helperName = config.credHelpers?.[key] ?? config.credHelpers?.[registry];
+  const helperName = config.credHelpers?.[key] ?? config.credHelpers?.[registry]
+    ?? (registry === DOCKER_HUB ? config.credHelpers?.['index.docker.io'] : undefined);
   if (helperName) {
     const c = await fromHelper(helperName, 'credHelpers');
     if (c) return c;

@@ -139,6 +139,13 @@ describe('resolveCredentials', () => {
     }
   });
 
+  it('finds the config dir as werf does', async () => {
+    const { dockerConfigDir } = await import('./index.js');
+    assert.equal(dockerConfigDir({ WERF_DOCKER_CONFIG: '/w', DOCKER_CONFIG: '/d', HOME: '/h' }), '/w');
+    assert.equal(dockerConfigDir({ DOCKER_CONFIG: '/d', HOME: '/h' }), '/d');
+    assert.equal(dockerConfigDir({ HOME: '/h' }), '/h/.docker');
+  });
+
   it('reports a broken config.json with its path', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'werf-action-dockercfg-'));
     try {
