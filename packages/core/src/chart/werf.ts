@@ -109,7 +109,8 @@ export function werfServiceValues(o: ServiceValuesOptions): Values {
 export interface SecretSources {
   /** Chart directory (where secret-values.yaml and secret/ are). */
   chartDir: string;
-  key: string;
+  /** undefined = --ignore-secret-key: values are used as they are (encrypted). */
+  key: string | undefined;
   /** Extra --secret-values files (absolute or relative to cwd). */
   extraFiles?: string[];
   /** Skip the chart's secret-values.yaml (--disable-default-secret-values). */
@@ -122,6 +123,10 @@ export function loadSecretValues(s: SecretSources): { defaults: Values; extra: V
   const read = (p: string): Values => {
     let text: string;
     try { text = readFileSync(p, 'utf8'); } catch { return {}; }
+    if (s.key === undefined) {
+      const v = parseYaml(text);
+      return isTable(v) ? v : {};
+    }
     return decryptSecretValues(s.key, text, p, s.mask);
   };
   const defaults = s.disableDefault ? {} : read(join(s.chartDir, 'secret-values.yaml'));

@@ -109,7 +109,7 @@ export async function render(ctx: Context, opts: RenderOptions): Promise<RenderR
   if (needKey && !opts.ignoreSecretKey) key = findSecretKey(ctx, { key: opts.secretKey, projectDir: project.dir, homeDir: opts.homeDir });
   let secretDefaults: Values = {};
   let secretExtra: Values = {};
-  if (key) {
+  if (key || (needKey && opts.ignoreSecretKey)) {
     const s = loadSecretValues({ chartDir, key, extraFiles: opts.secretValues?.map((f) => resolve(project.dir, f)), disableDefault: opts.disableDefaultSecretValues, mask });
     secretDefaults = s.defaults;
     secretExtra = s.extra;
