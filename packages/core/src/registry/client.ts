@@ -348,6 +348,40 @@ export class RegistryClient {
     }
   }
 
+  /**
+   * @internal A single request whose body is streamed (in and/or out). No
+   * retries and no 401 round: call it after a buffered request to the same
+   * repository and scope has settled the authentication (the caller retries
+   * the whole transfer).
+   */
+  async streamRequest(registry: string, o: Omit<RequestOptions, 'body'> & { body?: ReadableStream<Uint8Array>; contentLength?: number }): Promise<{ status: number; headers: Headers; url: string; body: ReadableStream<Uint8Array> | null }> {
+    const h = this.host(registry);
+    await h.probed;
+    const creds = await this.credentials(h);
+    const dispatcher = await h.dispatcher;
+    const url = /^https?:\/\//.test(o.path) ? o.path : `${h.baseUrl}${o.path}`;
+    const scope = mergeScopes(o.repository && o.actions ? repositoryScope(o.repository, o.actions) : undefined, ...(o.extraScopes ?? [])) || undefined;
+    const headers: Record<string, string> = { ...o.headers };
+    const auth = await this.authorization(h, scope, creds, o.operation);
+    if (auth) headers.authorization = auth;
+    if (o.contentLength !== undefined) headers['content-length'] = String(o.contentLength);
+    const started = Date.now();
+    await this.sem.acquire();
+    try {
+      const r = await undiciFetch(url, {
+        method: o.method, headers, body: o.body, dispatcher, duplex: 'half',
+        signal: this.ctx.signal,
+      });
+      this.opts.onRequest?.({ registry, method: o.method, path: new URL(url).pathname + new URL(url).search, status: r.status, attempt: 0, durationMs: Date.now() - started });
+      return { status: r.status, headers: r.headers as unknown as Headers, url: r.url || url, body: r.body as ReadableStream<Uint8Array> | null };
+    } catch (e) {
+      this.opts.onRequest?.({ registry, method: o.method, path: new URL(url).pathname, status: 0, attempt: 0, durationMs: Date.now() - started });
+      throw this.error(h, 'registry.unreachable', `${o.method} failed: ${(e as Error).message}`, o.operation, creds, e);
+    } finally {
+      this.sem.release();
+    }
+  }
+
   /** @internal An authenticated request to a registry; repeats once after a 401 with a fresh challenge. */
   async request(registry: string, o: RequestOptions): Promise<RawResponse> {
     const h = this.host(registry);
@@ -602,8 +636,48 @@ export class Repository {
     throw await this.client.failure(this.registry, res, operation);
   }
 
-  /** @internal Raw request for registry-specific deleters (GitLab tag endpoint). */
+  /** @internal Raw request for registry-specific deleters (GitLab tag endpoint) and copies. */
   raw(o: Omit<RequestOptions, 'repository'>) {
     return this.req(o);
+  }
+
+  /** @internal Streamed request (see RegistryClient.streamRequest). */
+  stream(o: Omit<RequestOptions, 'repository' | 'body'> & { body?: ReadableStream<Uint8Array>; contentLength?: number }) {
+    return this.client.streamRequest(this.registry, { ...o, repository: this.name });
+  }
+
+  /**
+   * Copy a blob of any size from `src` without holding it in memory: GET as a
+   * stream piped into a monolithic upload. Retried from scratch up to 3 times.
+   */
+  async uploadBlobFrom(src: Repository, digest: string, size: number): Promise<void> {
+    const operation = `copy blob ${digest} from ${src.fullName} to ${this.fullName}`;
+    // Buffered calls first: they settle authentication for both scopes.
+    if (!(await src.blobExists(digest))) throw this.client.error(src.registry, 'registry.blob-unknown', `blob ${digest} does not exist`, operation);
+    let lastStatus = 0;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const start = await this.req({ method: 'POST', path: `/v2/${this.name}/blobs/uploads/`, actions: ['pull', 'push'], operation });
+      if (start.status !== 202) throw await this.client.failure(this.registry, start, operation);
+      const url = new URL(start.headers.get('location') ?? '', start.url);
+      url.searchParams.set('digest', digest);
+      const get = await src.stream({ method: 'GET', path: `/v2/${src.name}/blobs/${digest}`, actions: ['pull'], operation });
+      if (get.status !== 200 || !get.body) {
+        await get.body?.cancel();
+        lastStatus = get.status;
+        continue;
+      }
+      try {
+        const put = await this.stream({
+          method: 'PUT', path: url.toString(), actions: ['pull', 'push'], operation,
+          headers: { 'content-type': 'application/octet-stream' }, body: get.body, contentLength: size,
+        });
+        await put.body?.cancel();
+        if (put.status === 201 || put.status === 204) { this.knownBlobs.add(digest); return; }
+        lastStatus = put.status;
+      } catch (e) {
+        if (attempt === 2) throw e;
+      }
+    }
+    throw this.client.error(this.registry, 'registry.http-error', `streamed copy failed (last HTTP ${lastStatus})`, operation);
   }
 }

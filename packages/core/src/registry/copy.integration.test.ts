@@ -61,6 +61,28 @@ describe('copyImage', () => {
     assert.deepEqual((await dst.getImageConfig('v1', { architecture: 'arm64' }))?.config?.Labels, { marker: 'arm64' });
   });
 
+  it('streams large blobs between registries (token auth on the source) without buffering them', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const src = client.repository(`${a.host}/proj/big`);
+    const big = randomBytes(3 * 1024 * 1024);
+    const layer = await src.uploadBlob(big, MediaType.OciLayerTar);
+    const config = await src.uploadBlob(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { big: 'yes' } }, rootfs: { type: 'layers', diff_ids: [layer.digest] } }), MediaType.OciConfig);
+    const digest = await src.putManifest('v1', JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config, layers: [layer] }), MediaType.OciManifest);
+    // A fresh client: the streamed GET must reuse the token the buffered HEAD fetched.
+    const c2 = new RegistryClient(createContext({ log: createLogger(memorySink()), env: {} }), {
+      insecureRegistry: true, credentials: { [a.host]: { username: a.username, password: a.password } },
+    });
+    try {
+      const r = await copyImage(c2.repository(`${a.host}/proj/big`), 'v1', c2.repository(`${b.host}/big`), 'v1', { streamThreshold: 1024 });
+      assert.deepEqual(r, { digest, uploaded: 2, mounted: 0, skipped: 0 });
+      const dst = c2.repository(`${b.host}/big`);
+      assert.ok((await dst.getBlob(layer.digest)).equals(big), 'the streamed layer arrives intact');
+      assert.deepEqual(await dst.getLabels('v1'), { big: 'yes' });
+    } finally {
+      await c2.close();
+    }
+  });
+
   it('names a missing source', async () => {
     await assert.rejects(copyImage(client.repository(`${b.host}/none`), 'x', client.repository(`${b.host}/y`), 'x'),
       (e: unknown) => e instanceof WerfActionError && e.code === 'registry.manifest-unknown' && e.message.includes(`${b.host}/none:x`));

@@ -8,4 +8,4 @@ export { resolveCredentials, dockerConfigDir, readDockerConfig, configKey, runCr
 export { RegistryClient, Repository, parseRetryAfter, nextLink, type RegistryClientOptions, type RequestEvent, type DeleteOutcome } from './client.js';
 export { DefaultDeleter, GitLabDeleter, createDeleter, detectRegistryKind, REGISTRY_KINDS, type Deleter, type DeleteRequest, type DeleterOptions, type RegistryKind } from './deleter.js';
 export { GitHubPackagesDeleter, DockerHubDeleter, type GitHubDeleterOptions, type DockerHubDeleterOptions } from './api-deleters.js';
-export { copyImage, type CopyResult } from './copy.js';
+export { copyImage, STREAM_THRESHOLD, type CopyResult } from './copy.js';
