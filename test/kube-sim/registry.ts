@@ -65,9 +65,9 @@ export class ImagePuller {
     let res = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
     if (res.status !== 401) return res;
     const ch = challenge(res.headers.get('www-authenticate'));
-    await res.arrayBuffer().catch(() => undefined);
     if (ch?.scheme === 'basic') {
       if (!creds) return res;
+      await res.arrayBuffer().catch(() => undefined);
       res = await fetch(url, { headers: { ...headers, Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` }, signal: AbortSignal.timeout(5000) });
       return res;
     }
@@ -78,7 +78,8 @@ export class ImagePuller {
       const th: Record<string, string> = {};
       if (creds) th.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
       const tr = await fetch(tu, { headers: th, signal: AbortSignal.timeout(5000) });
-      if (!tr.ok) return res;
+      if (!tr.ok) { await tr.arrayBuffer().catch(() => undefined); return res; }
+      await res.arrayBuffer().catch(() => undefined);
       const tok = (await tr.json()) as { token?: string; access_token?: string };
       return fetch(url, { headers: { ...headers, Authorization: `Bearer ${tok.token ?? tok.access_token}` }, signal: AbortSignal.timeout(5000) });
     }

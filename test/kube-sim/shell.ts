@@ -42,8 +42,16 @@ function lex(src: string): Tok[] {
     if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue; }
     if (c === '\n' || c === ';') { toks.push({ t: 'op', v: ';' }); i++; continue; }
     if (src.startsWith('&&', i) || src.startsWith('||', i) || src.startsWith('>>', i)) { toks.push({ t: 'op', v: src.slice(i, i + 2) }); i += 2; continue; }
+    // fd duplication (>&2, 2>&1, 1>&2): stdout and stderr both go to the container log
+    const dup = /^[0-9]?>&[0-9]/.exec(src.slice(i, i + 4));
+    if (dup) { i += dup[0].length; continue; }
+    if (/[0-9]/.test(c) && src[i + 1] === '>' && (i === 0 || ' \t;&|'.includes(src[i - 1]!))) {
+      // N> file: stderr (2) to a file is dropped from the log; 1> is a plain redirect
+      i += 2;
+      toks.push({ t: 'op', v: c === '1' ? '>' : '2>' });
+      continue;
+    }
     if (c === '|' || c === '>' || c === '&' || c === '<') { toks.push({ t: 'op', v: c }); i++; continue; }
-    if (c === '2' && src[i + 1] === '>') { i += 2; if (src[i] === '&') i += 2; toks.push({ t: 'op', v: '2>' }); continue; }
     const w: Word = { parts: [] };
     while (i < src.length && !' \t\n;&|<>'.includes(src[i]!)) {
       const ch = src[i]!;
