@@ -336,6 +336,40 @@ describe('loadProject: giterminism', () => {
   });
 });
 
+describe('loadProject: .Files and contextAddFiles under giterminism', () => {
+  test('.Files.Get of a changed file is an error unless allowUncommittedFiles', async () => {
+    const r = await makeRepo({ 'werf.yaml': `${META}---\nimage: {{ .Files.Get "name.txt" | trim }}\nfrom: alpine\n`, 'name.txt': 'committed\n' });
+    try {
+      assert.equal((await load(r.dir)).images[0]!.name, 'committed');
+      await writeFile(join(r.dir, 'name.txt'), 'changed\n');
+      await rejectsWith(load(r.dir), 'config.template', /^werf\.yaml:4:\d+: template error: giterminism: name\.txt \(modified\) has uncommitted changes/);
+      assert.equal((await load(r.dir, { dev: true })).images[0]!.name, 'changed');
+      await r.git('add', 'werf.yaml');
+      await writeFile(join(r.dir, 'werf-giterminism.yaml'), 'giterminismConfigVersion: 1\nconfig: {goTemplateRendering: {allowUncommittedFiles: ["*.txt"]}}\n');
+      await r.git('add', 'werf-giterminism.yaml');
+      await r.git('commit', '-q', '-m', 'allow');
+      const p = await load(r.dir);
+      assert.equal(p.images[0]!.name, 'changed');
+      assert.deepEqual(p.uncommittedFilesRead, ['name.txt']);
+    } finally {
+      await r.cleanup();
+    }
+  });
+
+  test('contextAddFiles: allowed by giterminism and must exist', async () => {
+    const r = await makeRepo({ 'werf.yaml': `${META}---\nimage: a\ndockerfile: Dockerfile\ncontextAddFiles: [gen]\n`, 'Dockerfile': 'FROM x\n', '.gitignore': 'gen\n' });
+    try {
+      await rejectsWith(load(r.dir), 'giterminism.denied', 'werf.yaml:4:8: contextAddFiles entry "gen" of image "a" is not allowed by giterminism');
+      await r.commit({ 'werf-giterminism.yaml': 'giterminismConfigVersion: 1\nconfig: {dockerfile: {allowContextAddFiles: [gen]}}\n' });
+      await rejectsWith(load(r.dir), 'config.not-found', 'werf.yaml:4:8: contextAddFiles entry "gen" of image "a" does not exist in the work tree (gen)');
+      await writeFile(join(r.dir, 'gen'), 'generated');
+      assert.deepEqual(((await load(r.dir, { checkContexts: true })).images[0] as DockerfileImage).contextAddFiles, ['gen']);
+    } finally {
+      await r.cleanup();
+    }
+  });
+});
+
 describe('loadProject: paths that escape the repository', () => {
   test('context symlink out of the repo, Dockerfile symlink out, missing Dockerfile', async () => {
     const r = await makeRepo({

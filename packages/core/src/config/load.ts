@@ -275,6 +275,12 @@ async function checkBuildFiles(project: Project, files: ProjectFiles, checkConte
       }
       await files.assertUnchanged([df], { what: `the Dockerfile of image ${JSON.stringify(img.name)}`, allowHint: `${df} with config.dockerfile.allowUncommitted` }, () => ({ ...img.pos }));
     }
+    for (const f of img.contextAddFiles) {
+      const rel = img.context ? `${img.context}/${f}` : f;
+      if ((await files.pathKind(rel, true)) === null) {
+        throw new WerfActionError(`contextAddFiles entry ${JSON.stringify(f)} of image ${JSON.stringify(img.name)} does not exist in the work tree (${rel})`, { code: 'config.not-found', location: { ...img.pos } });
+      }
+    }
     const ignores = ignoreFiles(img).filter((f) => !matchGlobList(g.config.dockerfile.allowUncommittedDockerignoreFiles, f));
     await files.assertUnchanged(ignores, { what: `the .dockerignore of image ${JSON.stringify(img.name)}`, allowHint: `${ignores.join(' / ')} with config.dockerfile.allowUncommittedDockerignoreFiles` }, () => ({ ...img.pos }));
   }

@@ -110,7 +110,14 @@ class FilesApi {
       if (info?.kind === 'outside') throw new gotemplate.FuncError(`{{ .Files.Get ${JSON.stringify(p0)} }}: ${p} is a symlink to ${info.target}, outside the repository`);
       throw new gotemplate.FuncError(`{{ .Files.Get ${JSON.stringify(p0)} }}: the file ${p} was not found in the current commit`);
     }
-    this.checkCommitted([p]);
+    // unchanged in the work tree? (content comparison; git status only to name a difference)
+    let disk: Buffer | null = null;
+    try {
+      disk = readFileSync(`${f.projectDir}/${p}`);
+    } catch {
+      disk = null;
+    }
+    if (disk === null || Buffer.compare(disk, b) !== 0) this.checkCommitted([p]);
     return b.toString('utf8');
   }
 

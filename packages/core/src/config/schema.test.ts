@@ -214,10 +214,11 @@ describe('every schema key', () => {
     assert.equal(meta.cleanup.keepImagesBuiltWithinLastNHours, 6);
     assert.equal(meta.cleanup.disableKubernetesBasedPolicy, true);
     const [p0, p1, p2] = meta.cleanup.keepPolicies;
-    assert.deepEqual(p0!.references.tag, { value: '/.*/', regexp: '^(?:.*)$' });
-    assert.deepEqual(p0!.references.limit, { last: 10, operator: 'And' });
-    assert.deepEqual(p0!.imagesPerReference, { last: 1, operator: 'And' });
-    assert.deepEqual(p1!.references.branch, { value: 'main', regexp: '^(?:main)$' });
+    assert.deepEqual(p0!.references.tag, { value: '/.*/', regexp: '^.*$' });
+    assert.deepEqual(p0!.references.limit, { last: 10 });
+    assert.equal(p0!.imagesPerReference, undefined);
+    assert.deepEqual(p1!.references.branch, { value: 'main', regexp: '^main$' });
+    assert.deepEqual(p2!.references.limit, { last: 3, in: 72.5 * 3600_000, operator: 'And' });
     assert.deepEqual(p1!.imagesPerReference, { last: 5, in: 168 * 3600_000, operator: 'Or' });
     assert.equal(p2!.references.limit!.in, 72.5 * 3600_000);
     assert.ok(new RegExp(p2!.references.branch!.regexp).test('feature/x'));

@@ -127,9 +127,9 @@ function parseKeepPolicy(r: R): KeepPolicy {
   if (b) references.branch = refMatcher(b);
   if (t) references.tag = refMatcher(t);
   const lim = rm.get('limit');
-  if (lim) references.limit = parseLimit(lim, -1);
+  if (lim) references.limit = parseLimit(lim);
   const ipr = m.get('imagesPerReference');
-  return { references, imagesPerReference: ipr ? parseLimit(ipr, 1) : { last: 1, operator: 'And' }, pos: r.pos };
+  return { references, ...(ipr ? { imagesPerReference: parseLimit(ipr) } : {}), pos: r.pos };
 }
 
 function refMatcher(r: R): RefMatcher {
@@ -145,11 +145,11 @@ function refMatcher(r: R): RefMatcher {
   } else {
     source = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
-  return { value, regexp: `^(?:${source})$` };
+  return { value, regexp: `^${source}$` };
 }
 
-function parseLimit(r: R, defaultLast: number): KeepPolicyLimit {
-  const out: KeepPolicyLimit = { last: defaultLast, operator: 'And' };
+function parseLimit(r: R): KeepPolicyLimit {
+  const out: KeepPolicyLimit = {};
   for (const [k, v] of r.map(['last', 'in', 'operator'])) {
     if (k === 'last') out.last = v.int();
     else if (k === 'in') {
@@ -163,6 +163,7 @@ function parseLimit(r: R, defaultLast: number): KeepPolicyLimit {
       out.operator = s;
     }
   }
+  if (out.operator === undefined && out.last !== undefined && out.in !== undefined) out.operator = 'And';
   return out;
 }
 

@@ -65,18 +65,22 @@ export interface DeployConfig {
 export interface RefMatcher {
   /** As written in werf.yaml. */
   value: string;
-  /** Anchored JavaScript regexp source (`^...$`). */
+  /** Anchored regexp source exactly as werf builds it: `^<re>$` or `^<quoted literal>$`. */
   regexp: string;
 }
 
 export type PolicyOperator = 'And' | 'Or';
 
+/**
+ * A limit as written (werf keeps absent values absent: the cleanup module
+ * applies werf's defaults). `operator` is set to And when both `last` and
+ * `in` are given without one, as werf does.
+ */
 export interface KeepPolicyLimit {
-  /** -1 = no limit. */
-  last: number;
-  /** Milliseconds (from a Go duration string); undefined = no time limit. */
+  last?: number;
+  /** Milliseconds (from a Go duration string). */
   in?: number;
-  operator: PolicyOperator;
+  operator?: PolicyOperator;
 }
 
 export interface KeepPolicy {
@@ -85,7 +89,7 @@ export interface KeepPolicy {
     tag?: RefMatcher;
     limit?: KeepPolicyLimit;
   };
-  imagesPerReference: KeepPolicyLimit;
+  imagesPerReference?: KeepPolicyLimit;
   pos: SourcePos;
 }
 
