@@ -78,16 +78,16 @@ test('context tree from git: files after .dockerignore, checksum from object has
   const git = await GitRepo.open(repo.dir);
   const tree = await ContextTree.load(git, commit, 'app');
   const ignore = DockerIgnore.parse('*.md\nsecret/\n');
-  assert.deepEqual(tree.files(ignore).map((e) => e.path).sort(), ['.dockerignore', 'Dockerfile', 'src/main.go', 'src/util/u.go']);
+  assert.deepEqual((await tree.files(ignore)).map((e) => e.path).sort(), ['.dockerignore', 'Dockerfile', 'src/main.go', 'src/util/u.go']);
 
   const lsTree = async (path: string) => (await repo.git('rev-parse', `${commit}:${path}`)).trim();
   // COPY src: the whole subtree is matched and nothing in it can be ignored -> its tree hash
-  assert.equal(tree.checksum(ignore, new SourceMatcher(['src'])), werfSum([[await lsTree('app/src'), '0040000']]));
+  assert.equal(await tree.checksum(ignore, new SourceMatcher(['src'])), werfSum([[await lsTree('app/src'), '0040000']]));
   // COPY src/main.go: one blob
-  assert.equal(tree.checksum(ignore, new SourceMatcher(['src/main.go'])), werfSum([[await lsTree('app/src/main.go'), '0100644']]));
+  assert.equal(await tree.checksum(ignore, new SourceMatcher(['src/main.go'])), werfSum([[await lsTree('app/src/main.go'), '0100644']]));
   // COPY . with a .dockerignore: walk, sorted by path, ignored entries left out
   assert.equal(
-    tree.checksum(ignore, new SourceMatcher(['.'])),
+    await tree.checksum(ignore, new SourceMatcher(['.'])),
     werfSum([
       [await lsTree('app/.dockerignore'), '0100644'],
       [await lsTree('app/Dockerfile'), '0100644'],
@@ -95,20 +95,34 @@ test('context tree from git: files after .dockerignore, checksum from object has
     ]),
   );
   // COPY . without .dockerignore: the context tree itself
-  assert.equal(tree.checksum(new DockerIgnore([]), new SourceMatcher(['.'])), werfSum([[await lsTree('app'), '0040000']]));
-  assert.equal(tree.checksum(ignore, new SourceMatcher(['nothing-here'])), '');
-  assert.equal(tree.checksum(ignore, new SourceMatcher(['README.md'])), '');
+  assert.equal(await tree.checksum(new DockerIgnore([]), new SourceMatcher(['.'])), werfSum([[await lsTree('app'), '0040000']]));
+  assert.equal(await tree.checksum(ignore, new SourceMatcher(['nothing-here'])), '');
+  assert.equal(await tree.checksum(ignore, new SourceMatcher(['README.md'])), '');
 
   // A change in an ignored file leaves every checksum as it was; a change in src changes COPY . and COPY src.
-  const before = tree.checksum(ignore, new SourceMatcher(['.']));
+  const before = await tree.checksum(ignore, new SourceMatcher(['.']));
   const c2 = await repo.commit({ 'app/README.md': 'changed\n' });
-  assert.equal((await ContextTree.load(git, c2, 'app')).checksum(ignore, new SourceMatcher(['.'])), before);
+  assert.equal(await (await ContextTree.load(git, c2, 'app')).checksum(ignore, new SourceMatcher(['.'])), before);
   const c3 = await repo.commit({ 'app/src/util/u.go': 'package util // changed\n' });
   const t3 = await ContextTree.load(git, c3, 'app');
-  assert.notEqual(t3.checksum(ignore, new SourceMatcher(['.'])), before);
-  assert.equal(t3.checksum(ignore, new SourceMatcher(['src/main.go'])), tree.checksum(ignore, new SourceMatcher(['src/main.go'])));
+  assert.notEqual(await t3.checksum(ignore, new SourceMatcher(['.'])), before);
+  assert.equal(await t3.checksum(ignore, new SourceMatcher(['src/main.go'])), await tree.checksum(ignore, new SourceMatcher(['src/main.go'])));
 
   const root = await ContextTree.load(git, commit, '');
-  assert.equal(root.checksum(new DockerIgnore([]), new SourceMatcher(['.'])), werfSum([[await repo.git('rev-parse', `${commit}^{tree}`).then((s) => s.trim()), '0040000']]));
-  await assert.rejects(ContextTree.load(git, commit, 'missing'), /does not exist/);
+  assert.equal(await root.checksum(new DockerIgnore([]), new SourceMatcher(['.'])), werfSum([[await repo.git('rev-parse', `${commit}^{tree}`).then((s) => s.trim()), '0040000']]));
+  await assert.rejects(ContextTree.load(git, commit, 'missing'), /is not a directory/);
+
+  // lazy (per-level cat-file) and full-listing trees give the same checksums
+  const c5 = await repo.commit({ 'app/src/deep/x.log': 'l\n', 'app/src/deep/keep.log': 'k\n', 'app/src/deep/y.txt': 'y\n', 'app/exec.sh': { symlink: 'src/main.go' } });
+  const lazy = await ContextTree.load(git, c5, 'app');
+  const eager = await ContextTree.load(git, c5, 'app');
+  await eager.loadAll();
+  for (const patterns of ['**/*.log\n!src/deep/keep.log\n', 'src/deep\n', '*.md\n', '']) {
+    const ig = DockerIgnore.parse(patterns);
+    for (const srcs of [['.'], ['src'], ['src/deep/*.log'], ['exec.sh', 'src/util']]) {
+      assert.equal(await lazy.checksum(ig, new SourceMatcher(srcs)), await eager.checksum(ig, new SourceMatcher(srcs)), `${patterns} ${srcs}`);
+    }
+  }
+  const files = (await lazy.files(DockerIgnore.parse('**/*.log\n!src/deep/keep.log\n'))).map((e) => e.path);
+  assert.ok(files.includes('src/deep/keep.log') && !files.includes('src/deep/x.log') && files.includes('exec.sh'));
 });

@@ -12,6 +12,7 @@ import { ContextTree } from './context.js';
 import { DockerIgnore, SourceMatcher } from './dockerignore.js';
 import { contextAddFilesChecksum } from './workspace.js';
 import { Once } from './graph.js';
+import { catFileBatch, type GitObject } from './gitobjects.js';
 
 export type ImportType = 'ImageName' | 'ImageTag' | 'ImageRepo' | 'ImageID' | 'ImageDigest';
 
@@ -75,7 +76,7 @@ export interface ImageDigest {
 /** Caches shared by all images of one build (same commit). */
 export class PrepareCache {
   readonly trees = new Once<string, ContextTree>();
-  readonly files = new Once<string, Buffer | null>();
+  readonly batches = new Once<string, Map<string, GitObject>>();
 }
 
 function norm(p: string): string {
@@ -106,13 +107,18 @@ export async function prepareDockerfileImage(opts: {
       code: 'build.path-outside-repo', location: { subject: spec.name },
     });
   }
-  const read = (p: string) => cache.files.run(`${commit}:${p}`, () => git.readFile(commit, p));
-  const [text, specificIgnore, generalIgnore, tree] = await Promise.all([
-    read(dockerfilePath),
-    read(`${dockerfilePath}.dockerignore`),
-    read(posix.join(contextPath || '.', '.dockerignore').replace(/^\.\//, '')),
-    cache.trees.run(`${commit}:${contextPath}`, () => ContextTree.load(git, commit, contextPath)),
-  ]);
+  // One `git cat-file --batch` for the Dockerfile, both .dockerignore candidates and the context's top tree.
+  const dfName = `${commit}:${dockerfilePath}`;
+  const specificName = `${commit}:${dockerfilePath}.dockerignore`;
+  const generalName = `${commit}:${posix.join(contextPath || '.', '.dockerignore').replace(/^\.\//, '')}`;
+  const rootName = ContextTree.rootObjectName(commit, contextPath);
+  const objs = await cache.batches.run([dfName, specificName, generalName, rootName].join('\n'), () => catFileBatch(git, [dfName, specificName, generalName, rootName]));
+  const blob = (n: string) => {
+    const o = objs.get(n);
+    return o && o.type === 'blob' ? o.content : null;
+  };
+  const [text, specificIgnore, generalIgnore] = [blob(dfName), blob(specificName), blob(generalName)];
+  const tree = await cache.trees.run(`${commit}:${contextPath}`, async () => ContextTree.fromRootObject(git, commit, contextPath, objs.get(rootName)));
   if (!text) {
     throw new WerfActionError(`image "${spec.name}": Dockerfile ${dockerfilePath} is not in commit ${commit.slice(0, 12)}`, {
       code: 'build.dockerfile-not-found',
@@ -167,7 +173,7 @@ export async function computeImageDigest(p: PreparedImage, opts: {
       }
     }
   }
-  const r = computeDockerfileDependencies({
+  const input = {
     dockerfile: p.dockerfile,
     targetIndex: p.targetIndex,
     buildArgs: p.spec.args,
@@ -175,8 +181,20 @@ export async function computeImageDigest(p: PreparedImage, opts: {
     addHost: p.spec.addHost,
     platform: p.platform,
     cacheVersion: p.spec.cacheVersion ?? opts.globalCacheVersion,
+  };
+  // Pass 1 collects the resolved COPY/ADD source lists (they do not depend on checksums);
+  // their Git checksums are computed asynchronously (lazily read trees); pass 2 hashes.
+  const wanted = new Map<string, string[]>();
+  computeDockerfileDependencies({ ...input, sourcesChecksum: (sources) => {
+    wanted.set(sources.join('\0'), sources);
+    return '';
+  } });
+  const sums = new Map<string, string>();
+  for (const [key, sources] of wanted) sums.set(key, await p.tree.checksum(p.ignore, new SourceMatcher(sources)));
+  const r = computeDockerfileDependencies({
+    ...input,
     sourcesChecksum: (sources, ins) => {
-      let sum = sha256(p.tree.checksum(p.ignore, new SourceMatcher(sources)));
+      let sum = sha256(sums.get(sources.join('\0'))!);
       if (adds.length) {
         const extra = addSums.get(ins.args.slice(0, -1).join('\0')) ?? '';
         if (extra !== '') sum = sha256(sum, extra);

@@ -30,7 +30,7 @@ export async function materializeContext(opts: {
 }): Promise<MaterializedContext> {
   const dir = await mkdtemp(join(opts.parent ?? tmpdir(), 'werf-action-ctx-'));
   try {
-    const entries = opts.tree.files(opts.ignore, [opts.dockerfile]).filter((e) => e.type === 'blob');
+    const entries = (await opts.tree.files(opts.ignore, [opts.dockerfile])).filter((e) => e.type === 'blob');
     const blobs = await opts.git.readBlobs(entries.map((e) => e.hash));
     const dirs = new Set<string>();
     for (const e of entries) {

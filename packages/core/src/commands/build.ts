@@ -11,6 +11,7 @@ import type { Context } from '../context.js';
 import { WerfActionError } from '../errors/index.js';
 import { VERSION } from '../version.js';
 import { GitRepo } from '../git/index.js';
+import { loadProject, type LoadProjectOptions } from '../config/load.js';
 import { sha256 } from '../digest/index.js';
 import { RegistryClient } from '../registry/index.js';
 import { StagesStorage } from '../storage/stages-storage.js';
@@ -42,7 +43,9 @@ export interface BuildProjectInput {
 }
 
 export interface BuildCommandOptions {
-  project: BuildProjectInput;
+  /** A loaded project; when absent it is loaded with `load` (config's loadProject). */
+  project?: BuildProjectInput;
+  load?: Omit<LoadProjectOptions, 'ctx'>;
   /** Build only these images (and what they depend on). */
   images?: string[];
   /** `--repo`; without it stages stay in local Buildah storage. */
@@ -87,7 +90,7 @@ interface Obtained {
 const DEFAULT_REPORT = '.werf-build-report.json';
 
 export async function build(opts: BuildCommandOptions, ctx: Context): Promise<BuildReport> {
-  const { project } = opts;
+  const project: BuildProjectInput = opts.project ?? await loadProject({ ...(opts.load ?? { dir: '.' }), ctx });
   const projectName = project.meta.project;
   const commit = project.commit.hash;
   const platforms = opts.platform?.length ? opts.platform : project.meta.build.platform;
