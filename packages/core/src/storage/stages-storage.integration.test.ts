@@ -189,6 +189,22 @@ describe('StagesStorage', () => {
     assert.equal((await other.repository.listTags()).length, 2);
   });
 
+  it('deletes a listed tag whose manifest is broken by overwriting it first', async () => {
+    const { rm } = await import('node:fs/promises');
+    const storage = await freshStorage();
+    const digest = await storage.pushRecord(`${D1}-1700000000100-rejected`);
+    await storage.pushRecord('managed-image-keep');
+    const hex = digest.slice('sha256:'.length);
+    await rm(`${reg.storageDir}/docker/registry/v2/blobs/sha256/${hex.slice(0, 2)}/${hex}`, { recursive: true });
+    const fresh = new StagesStorage(ctx, { repo: storage.address, project: 'demo', client });
+    assert.deepEqual((await fresh.index()).tags().sort(), [`${D1}-1700000000100-rejected`, 'managed-image-keep']);
+    assert.equal(await fresh.repository.headManifest(`${D1}-1700000000100-rejected`), undefined, 'broken: listed, unreadable');
+    assert.equal(await fresh.deleteTag(`${D1}-1700000000100-rejected`, undefined, { brokenFallback: false }), 'not-found');
+    (await fresh.index()).add(`${D1}-1700000000100-rejected`);
+    assert.equal(await fresh.deleteTag(`${D1}-1700000000100-rejected`), 'deleted');
+    assert.deepEqual(await fresh.repository.listTags(), ['managed-image-keep']);
+  });
+
   it('ignores a rejected stage after rejectStage', async () => {
     const storage = await freshStorage({ [`${D1}-1700000000100`]: {}, [`${D1}-1700000000200`]: {} });
     assert.equal((await storage.findStage(D1))?.tag, `${D1}-1700000000100`);

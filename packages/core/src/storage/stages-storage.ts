@@ -335,11 +335,23 @@ export class StagesStorage {
     return { byImage, notManaged };
   }
 
-  /** Delete one tag with the registry's deleter; the index forgets it. */
-  async deleteTag(tag: string, digest?: string): Promise<'deleted' | 'not-found'> {
+  /**
+   * Delete one tag with the registry's deleter; the index forgets it. A tag
+   * that is listed but whose manifest cannot be read (broken storage) cannot
+   * be deleted by digest: as werf does, it is overwritten with a
+   * manifest-only image which is then deleted (disable with `brokenFallback: false`).
+   */
+  async deleteTag(tag: string, digest?: string, opts: { brokenFallback?: boolean } = {}): Promise<'deleted' | 'not-found'> {
     if (!this.deleterInstance) this.deleterInstance = createDeleter(this.ctx, this.kind, this.deleterOptions);
-    const outcome = await this.deleterInstance.deleteTag(this.repository, { tag, digest });
-    (await this.indexIfLoaded())?.remove(tag);
+    const idx = await this.indexIfLoaded();
+    const listed = idx?.has(tag) ?? false;
+    let outcome = await this.deleterInstance.deleteTag(this.repository, { tag, digest });
+    if (outcome === 'not-found' && listed && opts.brokenFallback !== false) {
+      this.ctx.log.debug(`${this.imageName(tag)} is listed but has no readable manifest; overwriting it to delete it`);
+      const dummy = await this.pushRecord(tag);
+      outcome = await this.deleterInstance.deleteTag(this.repository, { tag, digest: dummy });
+    }
+    idx?.remove(tag);
     return outcome;
   }
 
