@@ -38,6 +38,7 @@ for (let i = 0; i < count; i++) {
   const input = JSON.stringify(c);
   const r = spawnSync(oracle, [], { input, encoding: 'utf8' });
   const expected = r.stdout;
+  if (!expected.trim()) { console.log(`case ${i}: the oracle produced no output (${r.stderr.split('\n')[0]}); skipped`); continue; }
   let ours: string;
   try { ours = runProtocol(input)[0]; } catch (e) { ours = `CRASH ${(e as Error).stack}`; }
   const line = JSON.stringify({ seed: seed * 1000003 + i, input: c, expected: JSON.parse(expected) });

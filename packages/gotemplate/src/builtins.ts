@@ -2,6 +2,7 @@
 // print, printf, println, html, js, urlquery, call, eq, ne, lt, le, gt, ge.
 import type { FuncEntry } from './exec.js';
 import { sprint, sprintf, sprintln, formatV } from './fmt.js';
+void formatV;
 import { GO_TYPE, GoInt, isGoMap, truth, typeName, byteLen, toBytes } from './values.js';
 
 type BK = 'invalid' | 'bool' | 'int' | 'uint' | 'float' | 'complex' | 'string' | 'other';
@@ -47,10 +48,12 @@ export function eq(arg1: unknown, ...arg2: unknown[]): boolean {
         case 'int': case 'uint': t = num(arg1) === num(a); break;
         default: {
           const n1 = arg1 === undefined, n2 = a === undefined;
+          if (!n1 && !n2 && typeName(arg1) !== typeName(a)) {
+            throw new Error(`non-comparable types ${sprintf('%s', [arg1])}: ${typeName(arg1)}, ${typeName(a)}: ${sprintf('%v', [a])}`);
+          }
           if (n1 || n2) t = n1 === n2;
           else {
-            if (!isComparableType(a)) throw new Error(`non-comparable type ${formatV(a)}: ${typeName(a)}`);
-            if (!isComparableType(arg1)) throw new Error(`non-comparable type ${formatV(arg1)}: ${typeName(arg1)}`);
+            if (!isComparableType(a)) throw new Error(`non-comparable type ${sprintf('%s', [a])}: ${typeName(a)}`);
             t = arg1 === a;
           }
         }

@@ -106,7 +106,8 @@ export function quoteGo(s: string, quote = '"', asciiOnly = false): string {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (ch === quote || ch === '\\') { out += '\\' + ch; continue; }
-    if (cp === 0xfffd && ch === '\ufffd') { out += ch; continue; }
+    if (cp >= 0xdc80 && cp <= 0xdcff) { out += '\\x' + HEX[(cp - 0xdc00) >> 4] + HEX[cp & 15]; continue; }
+    if (cp === 0xfffd) { out += ch; continue; }
     if (asciiOnly ? cp >= 0x20 && cp < 0x7f : isPrintRune(cp)) { out += ch; continue; }
     switch (cp) {
       case 7: out += '\\a'; continue;
@@ -191,9 +192,9 @@ function pad(s: string, sp: Spec, numeric = false): string {
   return ' '.repeat(sp.width - n) + s;
 }
 
-function badVerb(verb: string, v: unknown): string {
+function badVerb(verb: string, v: unknown, sp?: Spec): string {
   if (v === undefined || v === null) return '%!' + verb + '(<nil>)';
-  return '%!' + verb + '(' + typeName(v) + '=' + formatV(v) + ')';
+  return '%!' + verb + '(' + typeName(v) + '=' + (sp ? fmtOne(v, 'v', sp, false) : formatV(v)) + ')';
 }
 
 function fmtInteger(n: bigint, verb: string, sp: Spec, typ: string): string | undefined {
@@ -262,23 +263,23 @@ function fmtString(s: string, verb: string, sp: Spec): string | undefined {
 
 function fmtOne(v: unknown, verb: string, sp: Spec, top = true): string {
   if (verb === 'T') return pad(v === undefined || v === null ? '<nil>' : typeName(v), sp);
-  if (verb === 'p') return badVerb(verb, v);
+  if (verb === 'p') return badVerb(verb, v, sp);
   if (v === undefined || v === null) {
     if (verb === 'v') return pad('<nil>', sp);
-    return top ? badVerb(verb, v) : pad('<nil>', sp);
+    return top ? badVerb(verb, v, sp) : pad('<nil>', sp);
   }
   switch (typeof v) {
     case 'boolean':
       if (verb === 'v' || verb === 't') return pad(v ? 'true' : 'false', sp);
-      return badVerb(verb, v);
-    case 'string': return fmtString(v, verb, sp) ?? badVerb(verb, v);
-    case 'number': return fmtFloatVerb(v, verb, sp) ?? badVerb(verb, v);
-    case 'bigint': return fmtInteger(v, verb, sp, 'int64') ?? badVerb(verb, v);
+      return badVerb(verb, v, sp);
+    case 'string': return fmtString(v, verb, sp) ?? badVerb(verb, v, sp);
+    case 'number': return fmtFloatVerb(v, verb, sp) ?? badVerb(verb, v, sp);
+    case 'bigint': return fmtInteger(v, verb, sp, 'int64') ?? badVerb(verb, v, sp);
   }
-  if (v instanceof GoInt) return fmtInteger(v.v, verb, sp, v.t) ?? badVerb(verb, v);
+  if (v instanceof GoInt) return fmtInteger(v.v, verb, sp, v.t) ?? badVerb(verb, v, sp);
   if (v instanceof Uint8Array) {
     if (verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') return fmtString(Buffer.from(v).toString('utf8'), verb, sp)!;
-    return '[' + Array.from(v).map((x) => fmtInteger(BigInt(x), verb, sp, 'uint8') ?? badVerb(verb, new GoInt(BigInt(x), 'uint8'))).join(' ') + ']';
+    return '[' + Array.from(v).map((x) => fmtInteger(BigInt(x), verb, sp, 'uint8') ?? badVerb(verb, new GoInt(BigInt(x), 'uint8'), sp)).join(' ') + ']';
   }
   if (Array.isArray(v)) {
     return '[' + v.map((x) => fmtOne(x, verb, sp, false)).join(' ') + ']';
@@ -286,7 +287,7 @@ function fmtOne(v: unknown, verb: string, sp: Spec, top = true): string {
   if (v instanceof GoTime || v instanceof GoStruct || v instanceof Error) {
     if (verb === 'v' || verb === 's' ) return pad(formatV(v), sp);
     if (verb === 'q') return pad(quoteGo(formatV(v)), sp);
-    return badVerb(verb, v);
+    return badVerb(verb, v, sp);
   }
   if (isGoMap(v)) {
     const parts: string[] = [];

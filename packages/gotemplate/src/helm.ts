@@ -129,7 +129,7 @@ export function bindHelmFuncs(set: Templates, opts: HelmRenderOptions = {}): voi
  * each executed with `values` plus `.Template.{Name,BasePath}`, `<no value>` removed.
  */
 export function renderHelm(templates: Record<string, string>, values: Record<string, unknown>, opts: HelmRenderOptions = {}): Record<string, string> {
-  const set = new Templates({ missingKey: opts.strict ? 'error' : 'zero', maxOutputBytes: opts.maxOutputBytes, maxIncludeDepth: opts.maxIncludeDepth });
+  const set = new Templates({ missingKey: opts.strict ? 'error' : 'zero', maxOutputBytes: opts.maxOutputBytes });
   bindHelmFuncs(set, opts);
   const names = Object.keys(templates).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const n of names) set.parse(n, templates[n]);

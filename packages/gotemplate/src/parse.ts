@@ -1,6 +1,7 @@
 // Lexer and parser: a port of Go 1.19's text/template/parse (lex.go, parse.go, node.go),
 // with the same tokens, trees and error messages (`template: NAME:LINE: ...`).
 import { quoteGo } from './fmt.js';
+import { fromBytes } from './values.js';
 
 export const enum T {
   Error, Bool, Char, CharConstant, Comment, Complex, Assign, Declare, EOF, Field, Identifier,
@@ -353,7 +354,7 @@ export function unquote(s: string): string {
   }
   let out = '';
   const bytes: number[] = [];
-  const flush = (): void => { if (bytes.length) { out += Buffer.from(bytes).toString('utf8'); bytes.length = 0; } };
+  const flush = (): void => { if (bytes.length) { out += fromBytes(Uint8Array.from(bytes)); bytes.length = 0; } };
   for (let i = 0; i < body.length;) {
     const c = body[i];
     if (c !== '\\') { flush(); const ch = String.fromCodePoint(body.codePointAt(i)!); out += ch; i += ch.length; continue; }

@@ -43,7 +43,7 @@ export class Templates {
     this.options = {
       missingKey: options.missingKey ?? 'default',
       maxOutputBytes: options.maxOutputBytes ?? 64 * 1024 * 1024,
-      maxTemplateDepth: options.maxIncludeDepth ?? 1000,
+      maxTemplateDepth: options.maxIncludeDepth ?? 100000,
     };
     this.delims = options.delims ?? ['{{', '}}'];
     this.trees = share ? new Map(share.trees) : new Map();

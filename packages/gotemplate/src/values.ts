@@ -163,16 +163,60 @@ export function cmpBytes(a: string, b: string): number {
   return a.length - b.length;
 }
 
-const enc = new TextEncoder();
+// Go strings are bytes; JS strings are UTF-16. Bytes that are not valid UTF-8 (from byte slicing
+// like trunc/substr or b64dec) are kept as lone surrogates U+DC80..U+DCFF ("surrogateescape"),
+// so they round-trip, print as \xNN in %q and as U+FFFD in JSON, as Go does.
 export function byteLen(s: string): number {
-  // fast path ASCII
-  let i = 0;
-  for (; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) break;
-  if (i === s.length) return s.length;
-  return Buffer.byteLength(s, 'utf8');
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else if (c >= 0xdc80 && c <= 0xdcff) n += 1;
+    else n += 3;
+  }
+  return n;
 }
-export function toBytes(s: string): Uint8Array { return enc.encode(s); }
-export function fromBytes(b: Uint8Array): string { return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'); }
+export function toBytes(s: string): Uint8Array {
+  const out = new Uint8Array(byteLen(s));
+  let j = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) { out[j++] = c; continue; }
+    if (c < 0x800) { out[j++] = 0xc0 | (c >> 6); out[j++] = 0x80 | (c & 63); continue; }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      out[j++] = 0xf0 | (c >> 18); out[j++] = 0x80 | ((c >> 12) & 63); out[j++] = 0x80 | ((c >> 6) & 63); out[j++] = 0x80 | (c & 63);
+      continue;
+    }
+    if (c >= 0xdc80 && c <= 0xdcff) { out[j++] = c - 0xdc00; continue; }
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    out[j++] = 0xe0 | (c >> 12); out[j++] = 0x80 | ((c >> 6) & 63); out[j++] = 0x80 | (c & 63);
+  }
+  return j === out.length ? out : out.subarray(0, j);
+}
+export function fromBytes(b: Uint8Array): string {
+  let out = '';
+  const n = b.length;
+  for (let i = 0; i < n;) {
+    const c = b[i];
+    if (c < 0x80) { out += String.fromCharCode(c); i++; continue; }
+    let need = 0, cp = 0, min = 0;
+    if (c >= 0xc2 && c <= 0xdf) { need = 1; cp = c & 0x1f; min = 0x80; }
+    else if (c >= 0xe0 && c <= 0xef) { need = 2; cp = c & 0x0f; min = 0x800; }
+    else if (c >= 0xf0 && c <= 0xf4) { need = 3; cp = c & 0x07; min = 0x10000; }
+    let ok = need > 0 && i + need < n + 0 + 1 && i + need <= n - 0;
+    if (ok) {
+      for (let k = 1; k <= need; k++) { const d = b[i + k]; if (d === undefined || (d & 0xc0) !== 0x80) { ok = false; break; } cp = (cp << 6) | (d & 0x3f); }
+      if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    }
+    if (!ok) { out += String.fromCharCode(0xdc00 + c); i++; continue; }
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
 export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;

@@ -392,7 +392,8 @@ export function toYaml(v: unknown): string {
 
 /** sigs.k8s.io/yaml.Unmarshal into interface{}: YAML 1.1 scalars, then JSON (numbers become float64). */
 export function unmarshalYAML(s: string): unknown {
-  const doc = parseDocument(s, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, merge: true, intAsBigInt: false });
+  const doc = parseDocument(s, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, merge: true, intAsBigInt: false,
+    customTags: (tags) => tags.filter((t) => (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp') });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;

@@ -39,10 +39,10 @@ function value(r: Rng, depth: number): unknown {
 
 function values(r: Rng): Record<string, unknown> {
   const v: Record<string, unknown> = {
-    s: r.pick(STRINGS), n: r.pick(NUMS), f: r.chance(0.5), l: [r.pick(STRINGS), r.pick(NUMS), r.pick(STRINGS)],
+    s: r.pick(STRINGS), n: r.pick(NUMS), f: r.chance(0.5), l: [r.pick(STRINGS), r.pick(NUMS), r.pick(STRINGS)], ls: [r.pick(STRINGS), r.pick(STRINGS)],
     m: { a: r.pick(STRINGS), b: r.pick(NUMS), c: [r.pick(STRINGS), null] }, e: {}, el: [], nul: null, i: 3, big: 1e6,
   };
-  for (let i = 0; i < 3; i++) v[r.pick(KEYS)] = value(r, 1);
+  for (let i = 0; i < 3; i++) { const k = r.pick(KEYS); if (!(k in v)) v[k] = value(r, 1); }
   return { Values: v, Release: { Name: r.pick(['rel', 'my-release']), Namespace: 'ns', IsInstall: true, Revision: 1 }, Chart: { Name: 'c', Version: '1.2.3' } };
 }
 
@@ -72,34 +72,34 @@ class Gen {
 
   path(): string {
     const r = this.r;
-    const roots = ['.Values', '$.Values'];
-    const base = r.pick(roots);
-    const k = r.pick(['s', 'n', 'f', 'l', 'm', 'e', 'el', 'nul', 'i', 'big', 'missing', ...KEYS.filter((x) => /^[A-Za-z_]\w*$/.test(x))]);
-    let p = `${base}.${k}`;
-    if (r.chance(0.25)) p += '.' + r.pick(['a', 'b', 'c', 'x', 'missing']);
-    return p;
+    const base = r.chance(0.08) ? '.Values' : '$.Values';
+    const k = r.chance(0.8) ? r.pick(['s', 'n', 'f', 'l', 'ls', 'm', 'e', 'el', 'nul', 'i', 'big', 'missing', 'm.a', 'm.b', 'm.c', 'm.zz', 's', 'n', 'm'])
+      : r.pick(KEYS.filter((x) => /^[A-Za-z_]\w*$/.test(x))) + (r.chance(0.15) ? '.' + r.pick(['a', 'x']) : '');
+    return `${base}.${k}`;
   }
 
   atom(depth: number): string {
     const r = this.r;
     const k = r.int(10);
     if (k < 3) return this.path();
-    if (k < 5) return lit(r);
+    if (k < 6) return lit(r);
     if (k === 5 && this.vars.length > 1) return r.pick(this.vars.slice(1));
-    if (k === 6) return r.pick(['.', '$', '.Release.Name', '.Chart.Version', '.Template.Name', '.Values']);
+    if (k === 6) return r.pick(['.', '$', '$.Release.Name', '$.Chart.Version', '$.Template.Name', '$.Values', '$.Release.Revision']);
     if (k === 7 && depth < 3) return '(' + this.pipeline(depth + 1) + ')';
     return this.path();
   }
 
   call(depth: number): string {
     const r = this.r;
+    const wild = (): boolean => r.chance(0.03);
     const a = (): string => this.atom(depth + 1);
-    const s = (): string => (r.chance(0.7) ? JSON.stringify(r.pick(STRINGS)) : a());
-    const i = (): string => (r.chance(0.8) ? String(r.pick([0, 1, 2, 3, 4, 5, 8, -1, -3, 10])) : a());
+    const s = (): string => (wild() ? a() : r.pick([JSON.stringify(r.pick(STRINGS)), JSON.stringify(r.pick(STRINGS)), '$.Values.s', '$.Values.m.a', '$.Release.Name', `(toString ${a()})`, `(printf "%v-%v" ${a()} ${a()})`, `(${this.strCall(depth + 1)})`]));
+    const i = (): string => (wild() ? a() : r.chance(0.9) ? String(r.pick([0, 1, 2, 3, 4, 5, 8, -1, 10])) : `(len ${r.pick(['$.Values.l', '$.Values.s', '"abc"'])})`);
     switch (r.int(40)) {
-      case 0: case 1: case 2: case 3: return `${r.pick(STR_FUNCS1.filter((f) => f !== 'ternary_t'))} ${a()}`;
+      case 0: case 1: case 2: case 3: return `${r.pick(STR_FUNCS1.filter((f) => f !== 'ternary_t'))} ${r.chance(0.6) ? s() : a()}`;
       case 4: return `${r.pick(['indent', 'nindent', 'trunc', 'abbrev', 'repeat', 'wrap', 'substr 1', 'plural "one" "many"'])} ${i()} ${s()}`.replace(/plural "one" "many" (\S+) \S+$/, 'plural "one" "many" $1');
-      case 5: return `${r.pick(['replace', 'trimAll', 'trimPrefix', 'trimSuffix', 'contains', 'hasPrefix', 'hasSuffix', 'splitList', 'split', 'join', 'regexMatch', 'regexFind'])} ${s()} ${s()}`;
+      case 5: return r.chance(0.8) ? `${r.pick(['replace "a"', 'trimAll', 'trimPrefix', 'trimSuffix', 'contains', 'hasPrefix', 'hasSuffix', 'splitList', 'split'])} ${s()} ${s()}`
+        : `${r.pick(['regexMatch', 'regexFind'])} ${r.pick(['"^[a-z]+$"', '"[0-9]+"', '"(?i)ab"', '"\\\\d"', '"x|y"', '"^$"', '"\\\\s"'])} ${s()}`;
       case 6: return `${r.pick(['regexReplaceAll', 'regexReplaceAllLiteral'])} ${r.pick(['"a"', '"[aeiou]"', '"(\\\\w+)"', '"^x"', '"o+"'])} ${s()} ${r.pick(['"$1"', '"X"', '"${1}-"', '""'])}`;
       case 7: return `${r.pick(['regexFindAll', 'regexSplit'])} ${r.pick(['"a"', '"[aeiou]"', '"\\\\s+"', '","'])} ${s()} ${r.pick(['-1', '1', '2', '0'])}`;
       case 8: return `${r.pick(['add', 'sub', 'mul', 'div', 'mod', 'max', 'min', 'biggest'])} ${a()} ${a()}`;
@@ -121,7 +121,7 @@ class Gen {
       case 24: return `dig ${JSON.stringify(r.pick(['a', 'm', 'b']))} ${JSON.stringify(r.pick(['a', 'b', 'c']))} ${lit(r)} ${r.pick(['.Values', '.Values.m', '(dict "m" (dict "a" 1))', a()])}`;
       case 25: return `semverCompare ${r.pick(['">=1.0.0"', '"^1.2"', '"~1.2.0"', '"1.x"', '"<2.0.0-0"', '">= 1.2, < 3"', '"1.2.3 - 2.0.0"', '"!=1.2.3"', '">1.2"', '"=1.2.3"'])} ${r.pick(['"1.2.3"', '"v1.2.4"', '"2.0.0"', '"1.2.3-beta.1"', '"0.9"', '"1.10.0"', s()])}`;
       case 26: return `${r.pick(['toJson', 'toYaml', 'toPrettyJson', 'toRawJson'])} ${r.pick(['.Values', '.Values.m', '.Values.l', '.', a()])}`;
-      case 27: return `${r.pick(['include', 'tpl'])} ${this.defines.length && r.chance(0.7) ? JSON.stringify(r.pick(this.defines)) : JSON.stringify(r.pick(['{{ .a }}', 'x{{ . }}', '{{ .Values.s | upper }}']))} ${r.pick(['.', '$', '.Values', '.Values.m', a()])}`;
+      case 27: return this.defines.length && r.chance(0.6) ? `include ${JSON.stringify(r.pick(this.defines))} $` : `tpl ${JSON.stringify(r.pick(['{{ .a }}', 'x{{ . }}', '{{ .Values.s | upper }}', '{{ $.Values.n }}']))} ${r.pick(['.', '$', '$.Values', '$.Values.m'])}`;
       case 28: return `required ${JSON.stringify('need it')} ${a()}`;
       case 29: return `${r.pick(['typeOf', 'kindOf', 'typeIs "string"', 'kindIs "map"', 'deepEqual (list 1)'])} ${a()}`;
       case 30: return `${r.pick(['seq'])} ${i()}${r.chance(0.5) ? ' ' + i() : ''}`;
@@ -137,11 +137,25 @@ class Gen {
     }
   }
 
+  strCall(depth: number): string {
+    const r = this.r;
+    const s = (): string => r.pick([JSON.stringify(r.pick(STRINGS)), '$.Values.s', '$.Values.m.a']);
+    switch (r.int(6)) {
+      case 0: return `${r.pick(['upper', 'lower', 'title', 'trim', 'quote', 'b64enc', 'snakecase', 'camelcase', 'kebabcase', 'swapcase', 'initials', 'nospace', 'untitle', 'sha1sum', 'toYaml', 'toJson'])} ${s()}`;
+      case 1: return `${r.pick(['indent', 'nindent', 'trunc', 'abbrev', 'repeat', 'wrap'])} ${r.pick([0, 2, 4, 7, 10])} ${s()}`;
+      case 2: return `replace ${r.pick(['"a"', '" "', '"-"'])} ${r.pick(['"_"', '""', '"XY"'])} ${s()}`;
+      case 3: return `join ${r.pick(['","', '" "', '""'])} ${r.pick(['$.Values.l', '$.Values.ls', '(list 1 "a" nil 2.5)', '(splitList "-" "a-b-c")'])}`;
+      case 4: return `printf ${JSON.stringify(r.pick(['%s-%d', '%v|%v', '%q', '%5.1f', '%x', '%-6s|', '%T %T']))} ${s()} ${r.pick(['3', '$.Values.n', '$.Values.l', '1.5', 'nil'])}`;
+      default: return `${r.pick(['cat', 'print', 'squote'])} ${s()} ${r.pick(['$.Values.n', '$.Values.f', '$.Values.m', '$.Values.l', '3', 'nil'])}`;
+    }
+  }
+
   pipeline(depth: number): string {
     const r = this.r;
     let p = r.chance(0.55) ? this.call(depth) : this.atom(depth);
-    const n = r.chance(0.4) ? r.int(3) : 0;
+    const n = r.chance(0.35) ? 1 + r.int(2) : 0;
     for (let k = 0; k < n; k++) {
+      if (r.chance(0.7)) { p += ' | ' + r.pick(['toString', 'toJson', 'toYaml', 'quote', 'kindOf', 'typeOf', 'printf "%v"', 'cat "x"', 'default "d"', 'toStrings | join ","', 'not', 'empty', 'squote']); continue; }
       p += ' | ' + r.pick(['upper', 'quote', 'squote', 'toString', 'trim', 'lower', 'toJson', 'toYaml', 'indent 2', 'nindent 4', 'default "d"', 'len', 'b64enc', 'title', 'trunc 5',
         'printf "%v"', 'cat "x"', 'replace "a" "b"', 'not', 'kindOf', 'typeOf', 'first', 'sortAlpha', 'join ","', 'toStrings', 'compact', 'empty', 'int', 'float64', 'add 1', 'sha256sum', 'fromJson', 'fromYaml']);
     }
@@ -195,11 +209,11 @@ class Gen {
         out += '{{ end }}';
         this.vars.length = mark;
       } else if (c === 13 && this.defines.length) {
-        out += `{{ template ${JSON.stringify(r.pick(this.defines))} ${r.pick(['.', '.Values', '$', '.Values.m', ''])} }}`;
+        out += `{{ template ${JSON.stringify(r.pick(this.defines))} ${r.pick(['$', '$', '.Values', ''])} }}`;
       } else if (c === 14 && this.defines.length) {
-        out += `{{ include ${JSON.stringify(r.pick(this.defines))} ${r.pick(['.', '$', '.Values'])} | ${r.pick(['indent 2', 'nindent 2', 'trim', 'upper', 'quote'])} }}`;
+        out += `{{ include ${JSON.stringify(r.pick(this.defines))} ${r.pick(['$', '$', '$', '.Values'])} | ${r.pick(['indent 2', 'nindent 2', 'trim', 'upper', 'quote'])} }}`;
       } else if (c === 15) {
-        out += `{{ tpl ${JSON.stringify(r.pick(['{{ .Values.s }}', 'v={{ .Values.n }}', '{{ template "none" }}', '{{ range .Values.l }}{{.}},{{end}}', '{{ .Values.s | quote }}']))} $ }}`;
+        out += `{{ tpl ${JSON.stringify(r.pick(['{{ .Values.s }}', 'v={{ .Values.n }}', '{{ range .Values.l }}{{.}},{{end}}', '{{ .Values.s | quote }}']))} $ }}`;
       } else out += this.action();
     }
     return out;
@@ -216,7 +230,7 @@ export function generateCase(seed: number): Case {
     for (let k = 0; k < nd; k++) {
       const name = `c.h${k}`;
       g.vars = ['$'];
-      helpers += `{{- define ${JSON.stringify(name)} -}}${g.block(1, 2)}{{- end }}\n`;
+      helpers += `{{- define ${JSON.stringify(name)} -}}${g.block(1, 1 + r.int(2))}{{- end }}\n`;
       g.defines.push(name);
     }
     templates['c/templates/_helpers.tpl'] = helpers;

@@ -153,28 +153,24 @@ function deepCopy(v: unknown): unknown {
   return v;
 }
 
-/** mergo.Merge / MergeWithOverwrite for map[string]interface{} as sprig calls it. */
+/** mergo.Merge / MergeWithOverwrite on map[string]interface{} (deepMerge's Map case, as sprig calls it). */
 function mergeMaps(dst: Record<string, unknown>, src: Record<string, unknown>, overwrite: boolean): void {
-  for (const k of Object.keys(src)) {
-    const sv = src[k];
-    const has = Object.prototype.hasOwnProperty.call(dst, k);
-    const dv = dst[k];
-    if (has && isGoMap(dv) && isGoMap(sv)) { mergeMaps(dv, sv, overwrite); continue; }
-    if (!has || ((dv === null || dv === undefined) ? true : overwrite ? !empty(sv) || false : empty(dv) && false)) {
-      if (!has) { dst[k] = sv; continue; }
+  for (const key of Object.keys(src)) {
+    const se = src[key];
+    const has = Object.prototype.hasOwnProperty.call(dst, key);
+    const de = has ? dst[key] : undefined;
+    if (se === null || se === undefined) { if (overwrite) setKey(dst, key, null); continue; }
+    const srcIsMap = isGoMap(se), srcIsSlice = Array.isArray(se);
+    if (srcIsMap) {
+      if (has && isGoMap(de)) mergeMaps(de, se, overwrite);
+    } else if (srcIsSlice) {
+      let ds: unknown = !has || de === null ? [] : de;
+      if (truth(src) && (overwrite || !truth(dst))) ds = se;
+      setKey(dst, key, ds);
     }
-    if (overwrite) {
-      if (!empty(sv)) dst[k] = sv;
-      else if (dv === null || dv === undefined) dst[k] = sv;
-    } else if (dv === null || dv === undefined || (empty(dv) && !isGoMap(dv) && !Array.isArray(dv))) {
-      // mergo: dst zero value gets src
-      if (isZero(dv)) dst[k] = sv;
-    }
+    if (has && truth(de) && (srcIsMap || srcIsSlice)) continue;
+    if (overwrite || !has || !truth(de)) setKey(dst, key, se);
   }
-}
-function isZero(v: unknown): boolean {
-  // mergo's isEmptyValue on interface{} elements: nil interface is empty; a non-nil interface is not
-  return v === null || v === undefined;
 }
 
 function dict(...v: unknown[]): Record<string, unknown> {
@@ -253,25 +249,16 @@ class Dec {
   mul(o: Dec): Dec { return new Dec(this.v * o.v, this.exp + o.exp); }
   div(o: Dec): Dec {
     if (o.v === 0n) throw new Error('decimal division by 0');
-    // DivisionPrecision = 16 digits after the point, rounded half away from zero (QuoRem + round)
+    // DivRound(o, 16): the quotient rounded half away from zero to 16 decimal places
     const prec = 16;
-    // result = this / o with scale prec
-    const num = this.v * 10n ** BigInt(Math.max(0, prec + o.exp - this.exp + 1));
-    const shift = Math.max(0, prec + o.exp - this.exp + 1);
-    let q = num / o.v;
-    const rexp = this.exp - o.exp - shift; // q * 10^rexp
-    // round q to exponent -prec
-    let d = new Dec(q, rexp);
-    if (rexp < -prec) {
-      const k = 10n ** BigInt(-prec - rexp);
-      let qq = q / k;
-      const rem = q % k;
-      const neg = (q < 0n) !== false && q < 0n;
-      if ((rem < 0n ? -rem : rem) * 2n >= k) qq += neg ? -1n : 1n;
-      q = qq;
-      d = new Dec(q, -prec);
-    }
-    return d;
+    const k = this.exp - o.exp + prec;
+    let num = this.v, den = o.v;
+    if (k >= 0) num *= 10n ** BigInt(k); else den *= 10n ** BigInt(-k);
+    if (den < 0n) { num = -num; den = -den; }
+    let q = num / den;
+    const r = num % den;
+    if ((r < 0n ? -r : r) * 2n >= den) q += num < 0n ? -1n : 1n;
+    return new Dec(q, -prec);
   }
   toFloat(): number { return Number(`${this.v}e${this.exp}`); }
 }
@@ -308,7 +295,7 @@ function base32dec(s: string): string {
     val = ((val << 5) | k) & 0xffff; bits += 5;
     if (bits >= 8) { out.push((val >>> (bits - 8)) & 255); bits -= 8; }
   }
-  return Buffer.from(out).toString('utf8');
+  return fromBytes(Uint8Array.from(out));
 }
 function b64dec(s: string): string {
   const clean = s.replace(/[\r\n]/g, '');
@@ -319,7 +306,7 @@ function b64dec(s: string): string {
     const at = eq >= 0 && eq < clean.length - 2 ? eq : clean.length % 4 === 1 ? clean.length - 1 : clean.length - (clean.length % 4);
     throw new Error(`illegal base64 data at input byte ${Math.max(0, at)}`);
   }
-  return Buffer.from(clean, 'base64').toString('utf8');
+  return fromBytes(Buffer.from(clean, 'base64'));
 }
 
 function adler32(s: string): string {
@@ -555,9 +542,9 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     nindent: [[N, S], undefined, (n: GoInt, s: string) => { const pad = repeatGo(' ', n.v); return '\n' + pad + s.split('\n').join('\n' + pad); }],
     replace: [[S, S, S], undefined, (o: string, n: string, s: string) => replaceAllGo(s, o, n)],
     plural: [[S, S, N], undefined, (one: string, many: string, c: GoInt) => (c.v === 1n ? one : many)],
-    sha1sum: [[S], undefined, (s: string) => createHash('sha1').update(s, 'utf8').digest('hex')],
-    sha256sum: [[S], undefined, (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')],
-    sha512sum: [[S], undefined, (s: string) => createHash('sha512').update(s, 'utf8').digest('hex')],
+    sha1sum: [[S], undefined, (s: string) => createHash('sha1').update(toBytes(s)).digest('hex')],
+    sha256sum: [[S], undefined, (s: string) => createHash('sha256').update(toBytes(s)).digest('hex')],
+    sha512sum: [[S], undefined, (s: string) => createHash('sha512').update(toBytes(s)).digest('hex')],
     adler32sum: [[S], undefined, adler32],
     toString: [[A], undefined, (v: unknown) => strval(v ?? null)] as Sig,
     atoi: [[S], undefined, (s: string) => { const m = /^[+-]?\d+$/.exec(s); if (!m) return I(0n); const v = BigInt(s); return I(v > 0x7fffffffffffffffn || v < -0x8000000000000000n ? 0n : v); }],
@@ -633,7 +620,7 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     osDir: [[S], undefined, st.pathDir],
     osExt: [[S], undefined, st.pathExt],
     osIsAbs: [[S], undefined, (p: string) => p.startsWith('/')],
-    b64enc: [[S], undefined, (s: string) => Buffer.from(s, 'utf8').toString('base64')],
+    b64enc: [[S], undefined, (s: string) => Buffer.from(toBytes(s)).toString('base64')],
     b64dec: [[S], undefined, (s: string) => { try { return b64dec(s); } catch (e) { return (e as Error).message; } }],
     b32enc: [[S], undefined, base32],
     b32dec: [[S], undefined, (s: string) => { try { return base32dec(s); } catch (e) { return (e as Error).message; } }],
@@ -709,6 +696,14 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     derivePassword: [['uint32', S, S, S, S], undefined, derivePassword],
     encryptAES: [[S, S], undefined, encryptAES],
     decryptAES: [[S, S], undefined, decryptAES],
+    genPrivateKey: [[S], undefined, (typ: string) => {
+      switch (typ) {
+        case '': case 'rsa': return generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+        case 'ecdsa': return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string;
+        case 'ed25519': return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+        default: return 'Unknown type ' + typ;
+      }
+    }],
     randBytes: [[N], undefined, (n: GoInt) => randomBytes(Number(n.v)).toString('base64')],
     uuidv4: [[], undefined, () => randomUUID()],
     semver: [[S], undefined, parseSemver],
@@ -861,7 +856,7 @@ function durationRound(v: unknown): string {
 }
 
 // Master Password algorithm (derivePassword), as sprig implements it.
-import { scryptSync, createHmac, createCipheriv, createDecipheriv } from 'node:crypto';
+import { scryptSync, createHmac, createCipheriv, createDecipheriv, generateKeyPairSync } from 'node:crypto';
 const templateClasses: Record<string, string[]> = {
   maximum: ['anoxxxxxxxxxxxxxxxxx', 'axxxxxxxxxxxxxxxxxno'],
   long: ['CvcvnoCvcvCvcv', 'CvcvCvcvnoCvcv', 'CvcvCvcvCvcvno', 'CvccnoCvcvCvcv', 'CvccCvcvnoCvcv', 'CvccCvcvCvcvno', 'CvcvnoCvccCvcv', 'CvcvCvccnoCvcv', 'CvcvCvccCvcvno', 'CvcvnoCvcvCvcc', 'CvcvCvcvnoCvcc', 'CvcvCvcvCvccno', 'CvccnoCvccCvcv', 'CvccCvccnoCvcv', 'CvccCvccCvcvno', 'CvcvnoCvccCvcc', 'CvcvCvccnoCvcc', 'CvcvCvccCvccno', 'CvccnoCvcvCvcc', 'CvccCvcvnoCvcc', 'CvccCvcvCvccno'],

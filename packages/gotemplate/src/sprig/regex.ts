@@ -15,16 +15,44 @@ export function goRegexp(re: string): RegExp {
     if (m[1].includes('m')) flags += 'm';
     if (m[1].includes('s')) flags += 's';
   }
-  src = src.replace(/\(\?P</g, '(?<').replace(/\\z/g, '$(?![\\s\\S])').replace(/\\A/g, '^(?<![\\s\\S])');
+  src = lenient(src).replace(/\(\?P</g, '(?<').replace(/\\z/g, '$(?![\\s\\S])').replace(/\\A/g, '^(?<![\\s\\S])');
   // Go's $ without (?m) matches only at the end of text, like JS without m.
   try {
     r = new RegExp(src, flags);
   } catch (e) {
-    throw new Error(`error parsing regexp: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    const msg = (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    const q = /^[^`\x00-\x08\x0a-\x1f\x7f]*$/.test(re) ? '`' + re + '`' : JSON.stringify(re);
+    throw new Error(`regexp: Compile(${q}): error parsing regexp: ${goMessage(msg, re)}`);
   }
   if (cache.size > 500) cache.clear();
   cache.set(re, r);
   return r;
+}
+
+/** Go treats `{` that does not start a repeat count, and a stray `]` or `}`, as literals; JS's u-mode does not. */
+function lenient(src: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') { out += c + (src[i + 1] ?? ''); i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; out += c; continue; }
+    if (c === '[') { inClass = true; out += c; if (src[i + 1] === '^') { out += '^'; i++; } if (src[i + 1] === ']') { out += '\\]'; i++; } continue; }
+    if (c === '{') { const m = /^\{\d+(,\d*)?\}/.exec(src.slice(i)); if (!m) { out += '\\{'; continue; } out += m[0]; i += m[0].length - 1; continue; }
+    if (c === '}' || c === ']') { out += '\\' + c; continue; }
+    out += c;
+  }
+  return out;
+}
+
+function goMessage(js: string, re: string): string {
+  if (/Nothing to repeat/.test(js)) { const m = /(^|[(|])([*+?])/.exec(re); return `missing argument to repetition operator: \`${m ? m[2] : '*'}\``; }
+  if (/Unterminated group/.test(js)) return `missing closing ): \`${re}\``;
+  if (/Unmatched '\)'/.test(js)) return `unexpected ): \`${re}\``;
+  if (/Unterminated character class/.test(js)) return `missing closing ]: \`${re.slice(re.lastIndexOf('['))}\``;
+  if (/Range out of order/.test(js)) return `invalid character class range`;
+  if (/\\ at end of pattern/.test(js)) return 'trailing backslash at end of expression: ``';
+  return js;
 }
 
 export function regexMatch(re: string, s: string): boolean { const r = goRegexp(re); r.lastIndex = 0; return r.test(s); }
