@@ -78,6 +78,8 @@ export interface KubeSim {
   /** Direct state access for assertions (bypasses auth, faults and admission except validation). */
   state: StateAccess;
   requests: RequestRecord[];
+  /** Number of watch streams currently open. */
+  openWatches(): number;
   /** A kubeconfig (YAML) for another user: a client certificate (tls) or a new token. */
   kubeconfigFor(user: string, groups?: string[]): string;
   /** Resolves when fn returns a truthy value (polling the in-memory state), rejects after timeoutMs. */
@@ -230,6 +232,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     caCert: pki?.caCert ?? '',
     token: adminToken,
     requests: server.requests,
+    openWatches: () => server.openWatches(),
     state,
     kubeconfigFor,
     async stop() {
