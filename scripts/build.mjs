@@ -7,7 +7,7 @@
 // Usage: node scripts/build.mjs [--outdir DIR] [--quiet]
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -35,7 +35,10 @@ const common = {
 const actions = readdirSync(join(root, 'actions')).filter((n) => existsSync(join(root, 'actions', n, 'action.yml'))).sort();
 const entries = [
   ...actions.map((n) => ({ name: `${n}`, entry: `actions/${n}/main.ts`, out: join(outdir, n, 'index.js') })),
-  { name: 'cli', entry: 'packages/cli/src/bin.ts', out: join(outdir, 'cli', 'werf-action.js'), shebang: true },
+  // The CLI is split: the entry holds flag parsing and help, the engine sits in
+  // a chunk loaded only when a command runs, so --help/--version start fast.
+  { name: 'cli', entry: 'packages/cli/src/bin.ts', out: join(outdir, 'cli', 'werf-action.js'), shebang: true, split: true },
+  // One file: Jenkins copies it out of the library's resources on its own.
   { name: 'jenkins', entry: 'jenkins-shim/src/bin.ts', out: join(outdir, 'jenkins', 'resources', 'werf-action-jenkins.js') },
 ];
 
@@ -46,10 +49,13 @@ writeFileSync(join(outdir, 'package.json'), JSON.stringify({ type: 'module', pri
 
 const sizes = [];
 for (const e of entries) {
+  const target = e.split
+    ? { splitting: true, outdir: dirname(e.out), entryNames: basename(e.out, '.js'), chunkNames: 'chunks/[name]-[hash]' }
+    : { outfile: e.out };
   const result = await build({
     ...common,
+    ...target,
     entryPoints: [join(root, e.entry)],
-    outfile: e.out,
     banner: { js: (e.shebang ? '#!/usr/bin/env node\n' : '') + banner },
   });
   const bytes = statSync(e.out).size;

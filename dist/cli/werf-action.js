@@ -1,181 +1,13 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-var __defProp = Object.defineProperty;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
-
-// packages/cli/src/handlers.ts
-var handlers_exports = {};
-__export(handlers_exports, {
-  handlers: () => handlers
-});
-var handlers;
-var init_handlers = __esm({
-  "packages/cli/src/handlers.ts"() {
-    "use strict";
-    handlers = {};
-  }
-});
-
-// packages/core/src/errors/index.ts
-var WerfActionError = class extends Error {
-  code;
-  location;
-  hint;
-  constructor(message, details) {
-    super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
-    this.name = "WerfActionError";
-    this.code = details.code;
-    this.location = details.location;
-    this.hint = details.hint;
-  }
-  /** `file:line:col: message` plus the hint on its own line. */
-  format() {
-    const where = formatLocation(this.location);
-    const head = where ? `${where}: ${this.message}` : this.message;
-    return this.hint ? `${head}
-  hint: ${this.hint}` : head;
-  }
-};
-function formatLocation(loc) {
-  if (!loc) return "";
-  const parts = [];
-  if (loc.file) {
-    let pos = loc.file;
-    if (loc.line !== void 0) {
-      pos += `:${loc.line}`;
-      if (loc.column !== void 0) pos += `:${loc.column}`;
-    }
-    parts.push(pos);
-  }
-  if (loc.subject) parts.push(loc.subject);
-  return parts.join(": ");
-}
-function isWerfActionError(e) {
-  return e instanceof WerfActionError;
-}
-function describeError(e) {
-  if (isWerfActionError(e)) return e.format();
-  if (e instanceof Error) return `internal error: ${e.message}`;
-  return `internal error: ${String(e)}`;
-}
-
-// packages/core/src/version.ts
-var VERSION = true ? "0.1.0" : "0.1.0-dev";
-
-// packages/cli/src/flags.ts
-function envName(spec) {
-  if (spec.env === false) return void 0;
-  return spec.env ?? `WERF_${spec.name.toUpperCase().replace(/-/g, "_")}`;
-}
-var TRUE = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
-var FALSE = /* @__PURE__ */ new Set(["0", "false", "no", "off", ""]);
-function parseBool(raw, where) {
-  const v = raw.trim().toLowerCase();
-  if (TRUE.has(v)) return true;
-  if (FALSE.has(v)) return false;
-  throw usage(`${where}: "${raw}" is not a boolean`, "use true or false");
-}
-function parseInt10(raw, where) {
-  if (!/^-?\d+$/.test(raw.trim())) throw usage(`${where}: "${raw}" is not an integer`);
-  return Number(raw);
-}
-function usage(message, hint) {
-  return new WerfActionError(message, { code: "cli.usage", hint: hint ?? "see --help" });
-}
-function parseArgs(argv, specs, env) {
-  const byName = new Map(specs.map((s) => [s.name, s]));
-  const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short, s]));
-  const flags = {};
-  const sources = {};
-  const positionals = [];
-  let rest = [];
-  const set = (spec, raw, where) => {
-    switch (spec.type) {
-      case "bool":
-        flags[spec.name] = raw === void 0 ? true : parseBool(raw, where);
-        break;
-      case "int":
-        flags[spec.name] = parseInt10(raw ?? "", where);
-        break;
-      case "list":
-        flags[spec.name] = [...flags[spec.name] ?? [], raw ?? ""];
-        break;
-      default:
-        flags[spec.name] = raw ?? "";
-    }
-    sources[spec.name] = where;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      rest = argv.slice(i + 1);
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      positionals.push(arg);
-      continue;
-    }
-    let name;
-    let inline;
-    let spec;
-    if (arg.startsWith("--")) {
-      const eq = arg.indexOf("=");
-      name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-      inline = eq === -1 ? void 0 : arg.slice(eq + 1);
-      spec = byName.get(name);
-    } else {
-      name = arg.slice(1, 2);
-      inline = arg.length > 2 ? arg.slice(2).replace(/^=/, "") : void 0;
-      spec = byShort.get(name);
-    }
-    if (!spec) throw usage(`unknown flag ${arg.split("=")[0]}`);
-    const where = `flag --${spec.name}`;
-    if (spec.type === "bool") {
-      set(spec, inline, where);
-      continue;
-    }
-    if (inline === void 0) {
-      const next = argv[i + 1];
-      if (next === void 0) throw usage(`flag --${spec.name} needs a value`);
-      inline = next;
-      i++;
-    }
-    set(spec, inline, where);
-  }
-  for (const spec of specs) {
-    if (flags[spec.name] !== void 0) continue;
-    const name = envName(spec);
-    if (name) {
-      if (spec.type === "list") {
-        const prefix = `${name}_`;
-        const keys = Object.keys(env).filter((k) => (k === name || k.startsWith(prefix)) && env[k] !== void 0 && env[k] !== "").sort();
-        if (keys.length) {
-          flags[spec.name] = keys.map((k) => env[k]);
-          sources[spec.name] = `environment ${keys.join(", ")}`;
-          continue;
-        }
-      } else if (env[name] !== void 0 && env[name] !== "") {
-        set(spec, env[name], `environment ${name}`);
-        continue;
-      }
-    }
-    if (spec.default !== void 0) flags[spec.name] = spec.default;
-    else if (spec.type === "list") flags[spec.name] = [];
-  }
-  return { flags, sources, positionals, rest };
-}
+import {
+  VERSION,
+  describeError,
+  envName,
+  isWerfActionError,
+  parseArgs,
+  usage
+} from "./chunks/chunk-IPFQRB5V.js";
 
 // packages/cli/src/specs.ts
 var f = (name, type, description, extra = {}) => ({ name, type, description, ...extra });
@@ -443,8 +275,8 @@ async function main(argv, io) {
   }
   try {
     const args = parseArgs(rest, spec.flags, io.env);
-    const { handlers: handlers2 } = await Promise.resolve().then(() => (init_handlers(), handlers_exports));
-    const handler = handlers2[spec.path.join(" ")];
+    const { handlers } = await import("./chunks/handlers-IGZWJKQP.js");
+    const handler = handlers[spec.path.join(" ")];
     if (!handler) {
       throw Object.assign(usage(
         `werf-action ${spec.path.join(" ")} is not implemented yet`,
