@@ -1,0 +1,87 @@
+// End to end through the bundled CLI (dist/cli/werf-action.js), as a CI job
+// runs it: examples/hello committed to a fresh repository, built with real
+// Buildah into a real registry, built again (nothing rebuilt), then rendered
+// with the build report so the chart points at exactly the pushed images.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildahEnv, createGitRepo, pushBusyboxBase, startRegistry, type BuildahEnv, type TestGitRepo, type TestRegistry } from '../support/index.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const cli = join(root, 'dist/cli/werf-action.js');
+
+function readTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+let registry: TestRegistry;
+let buildah: BuildahEnv;
+let repo: TestGitRepo;
+let env: NodeJS.ProcessEnv;
+
+before(async () => {
+  registry = await startRegistry();
+  buildah = await buildahEnv();
+  repo = await createGitRepo(readTree(join(root, 'examples/hello')));
+  const base = await pushBusyboxBase(registry, buildah, { name: 'base/busybox:1.36' });
+  env = { ...process.env, ...buildah.env, HELLO_BASE_IMAGE: base, HOME: repo.dir };
+});
+
+after(async () => {
+  await repo?.cleanup();
+  await buildah?.cleanup();
+  await registry?.stop();
+});
+
+function werfAction(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8', cwd: repo.dir, timeout: 300_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface ReportImage { DockerImageName: string; DockerTag: string; Rebuilt: boolean }
+const report = () => JSON.parse(readFileSync(join(repo.dir, '.werf-build-report.json'), 'utf8')).Images as Record<string, ReportImage>;
+
+test('build, rebuild nothing, render with the build report', async () => {
+  const first = werfAction('build', '--repo', `${registry.host}/hello`, '--insecure-registry', '--save-build-report');
+  assert.equal(first.code, 0, first.stderr);
+  const built = report();
+  assert.deepEqual(Object.keys(built).sort(), ['backend', 'frontend']);
+  for (const img of Object.values(built)) {
+    assert.equal(img.Rebuilt, true);
+    assert.match(img.DockerTag, /^[0-9a-f]{56}-\d{13}$/);
+  }
+
+  const second = werfAction('build', '--repo', `${registry.host}/hello`, '--insecure-registry', '--save-build-report');
+  assert.equal(second.code, 0, second.stderr);
+  const reused = report();
+  for (const name of ['backend', 'frontend']) {
+    assert.equal(reused[name]!.Rebuilt, false, `${name} reused`);
+    assert.equal(reused[name]!.DockerImageName, built[name]!.DockerImageName);
+  }
+
+  const rendered = werfAction('render', '--repo', `${registry.host}/hello`, '--use-build-report', '--env', 'e2e');
+  assert.equal(rendered.code, 0, rendered.stderr);
+  assert.match(rendered.stdout, new RegExp(`image: ${built.frontend!.DockerImageName.replace(/[.]/g, '\\.')}\\n`));
+  assert.match(rendered.stdout, new RegExp(`image: ${built.backend!.DockerImageName.replace(/[.]/g, '\\.')}\\n`));
+  assert.match(rendered.stdout, /app.kubernetes.io\/instance: hello-e2e/);
+});
+
+test('a broken werf.yaml is reported with file:line:col and no stack trace', async () => {
+  await repo.commit({ 'werf.yaml': 'project: hello\nconfigVersion: 1\n---\nimage: backend\ndockerfile: Dockerfile\ncontext: backend\nfrobnicate: true\n' }, 'break werf.yaml');
+  const r = werfAction('config', 'list');
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /werf\.yaml:7:1/);
+  assert.match(r.stderr, /frobnicate/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
