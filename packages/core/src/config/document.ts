@@ -5,8 +5,14 @@ import { classify, parseDockerfileImages, parseMeta, parseStapelImages, validate
 import type { ImageConfig, MetaConfig } from './types.js';
 
 /** Splits, classifies and parses rendered werf.yaml (exported for tests and `config render`). */
-export function parseRendered(rendered: string, source: string, configPath: string, env: Readonly<Record<string, string | undefined>> = {}): { meta?: MetaConfig; images: ImageConfig[] } {
-  const mapper = createPositionMapper(configPath, source, rendered);
+export function parseRendered(
+  rendered: string,
+  source: string,
+  configPath: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+  partials: { file: string; source: string }[] = [],
+): { meta?: MetaConfig; images: ImageConfig[] } {
+  const mapper = createPositionMapper(configPath, source, rendered, partials);
   let meta: MetaConfig | undefined;
   let metaDoc: YamlDoc | undefined;
   const docs = splitDocs(rendered).map((raw) => new YamlDoc(raw, mapper));

@@ -170,7 +170,7 @@ export class ProjectFiles {
     const first = this.fromRepo(entries[0]!.path);
     const loc: Location = at ? at(first) : { file: first };
     return new WerfActionError(
-      `${kind.what} ${entries.length === 1 ? 'has' : 'have'} uncommitted changes: ${names.join(', ')}; giterminism reads ${entries.length === 1 ? 'it' : 'them'} from the current commit ${this.commit.slice(0, 12)}`,
+      `uncommitted changes in ${kind.what}: ${names.join(', ')}; giterminism reads ${entries.length === 1 ? 'it' : 'them'} from the current commit ${this.commit.slice(0, 12)}`,
       { code: 'giterminism.uncommitted', location: loc, hint: `commit ${entries.length === 1 ? 'the file' : 'the files'}, run with --dev to use the work tree, or allow ${kind.allowHint} in werf-giterminism.yaml` },
     );
   }

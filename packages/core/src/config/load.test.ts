@@ -197,7 +197,7 @@ describe('loadProject: config file lookup', () => {
       assert.equal(p.projectPath, 'services/api');
       assert.equal(p.images[0]!.name, 'api');
       await writeFile(join(r.dir, 'services/api/Dockerfile'), 'FROM y\n');
-      await rejectsWith(load(join(r.dir, 'services/api')), 'giterminism.uncommitted', 'werf.yaml:4:8: the Dockerfile of image "api" has uncommitted changes: Dockerfile (modified); giterminism reads it from the current commit ' + p.commit.hash.slice(0, 12));
+      await rejectsWith(load(join(r.dir, 'services/api')), 'giterminism.uncommitted', 'werf.yaml:4:8: uncommitted changes in the Dockerfile of image "api": Dockerfile (modified); giterminism reads it from the current commit ' + p.commit.hash.slice(0, 12));
       // --git-work-tree
       await r.git('checkout', '--', '.');
       const q = await load(join(r.dir, 'services/api'), { gitWorkTree: r.dir });
@@ -245,7 +245,7 @@ describe('loadProject: giterminism', () => {
     await writeFile(join(r.dir, 'werf.yaml'), `${META}---\nimage: changed\nfrom: alpine\n`);
     try {
       const head = (await r.git('rev-parse', 'HEAD')).trim().slice(0, 12);
-      await rejectsWith(load(r.dir), 'giterminism.uncommitted', `werf.yaml: werf.yaml has uncommitted changes: werf.yaml (modified); giterminism reads it from the current commit ${head}`);
+      await rejectsWith(load(r.dir), 'giterminism.uncommitted', `werf.yaml: uncommitted changes in werf.yaml: werf.yaml (modified); giterminism reads it from the current commit ${head}`);
       const dev = await load(r.dir, { dev: true });
       assert.equal(dev.images[0]!.name, 'changed');
       assert.deepEqual(dev.uncommittedFilesRead, ['.werf/a.tmpl', 'werf.yaml']);
@@ -263,7 +263,7 @@ describe('loadProject: giterminism', () => {
       assert.equal((await load(r2.dir)).images[0]!.name, 'b');
       // the giterminism file itself must be committed
       await writeFile(join(r2.dir, 'werf-giterminism.yaml'), 'giterminismConfigVersion: 1\n');
-      await rejectsWith(load(r2.dir), 'giterminism.uncommitted', /^werf-giterminism\.yaml: werf-giterminism\.yaml has uncommitted changes/);
+      await rejectsWith(load(r2.dir), 'giterminism.uncommitted', /^werf-giterminism\.yaml: uncommitted changes in werf-giterminism\.yaml/);
     } finally {
       await r2.cleanup();
     }
@@ -273,7 +273,7 @@ describe('loadProject: giterminism', () => {
     await mkdir(join(r.dir, '.werf/new'), { recursive: true });
     await writeFile(join(r.dir, '.werf/new/b.tmpl'), '{{ define "b" }}b{{ end }}');
     try {
-      await rejectsWith(load(r.dir), 'giterminism.uncommitted', /^\.werf\/new\/b\.tmpl: templates has uncommitted changes: \.werf\/new\/b\.tmpl \(untracked\)/);
+      await rejectsWith(load(r.dir), 'giterminism.uncommitted', /^\.werf\/new\/b\.tmpl: uncommitted changes in templates: \.werf\/new\/b\.tmpl \(untracked\)/);
       assert.equal((await load(r.dir, { dev: true })).images[0]!.name, 'app');
     } finally {
       await reset();
@@ -283,17 +283,17 @@ describe('loadProject: giterminism', () => {
   test('Dockerfile, .dockerignore and context files must be committed', async () => {
     await writeFile(join(r.dir, 'app/Dockerfile'), 'FROM busybox\n');
     try {
-      await rejectsWith(load(r.dir), 'giterminism.uncommitted', /^werf\.yaml:4:1: the Dockerfile of image "app" has uncommitted changes: app\/Dockerfile \(modified\)/);
+      await rejectsWith(load(r.dir), 'giterminism.uncommitted', /^\.werf\/a\.tmpl:1:8: uncommitted changes in the Dockerfile of image "app": app\/Dockerfile \(modified\)/);
     } finally {
       await reset();
     }
     await writeFile(join(r.dir, 'app/src/new.go'), 'x');
     await writeFile(join(r.dir, 'app/debug.log'), 'ignored by .dockerignore');
     try {
-      await rejectsWith(load(r.dir, { checkContexts: true }), 'giterminism.uncommitted', 'werf.yaml:4:1: files in the build context of image "app" has uncommitted changes: app/src/new.go (untracked); giterminism reads it from the current commit ' + (await r.git('rev-parse', 'HEAD')).trim().slice(0, 12));
+      await rejectsWith(load(r.dir, { checkContexts: true }), 'giterminism.uncommitted', '.werf/a.tmpl:1:8: uncommitted changes in the build context of image "app": app/src/new.go (untracked); giterminism reads it from the current commit ' + (await r.git('rev-parse', 'HEAD')).trim().slice(0, 12));
       const p = await load(r.dir);
       assert.equal(p.images.length, 1);
-      await rejectsWith(checkWorkTreeFiles(p, ctx()), 'giterminism.uncommitted', /files in the build context of image "app" has uncommitted changes: app\/src\/new\.go \(untracked\)/);
+      await rejectsWith(checkWorkTreeFiles(p, ctx()), 'giterminism.uncommitted', /uncommitted changes in the build context of image "app": app\/src\/new\.go \(untracked\)/);
     } finally {
       await reset();
     }
@@ -305,7 +305,7 @@ describe('loadProject: giterminism', () => {
     }
     await writeFile(join(r.dir, 'app/.dockerignore'), '*.tmp\n');
     try {
-      await rejectsWith(load(r.dir), 'giterminism.uncommitted', /the \.dockerignore of image "app" has uncommitted changes: app\/\.dockerignore \(modified\)/);
+      await rejectsWith(load(r.dir), 'giterminism.uncommitted', /uncommitted changes in the \.dockerignore of image "app": app\/\.dockerignore \(modified\)/);
     } finally {
       await reset();
     }
@@ -315,7 +315,7 @@ describe('loadProject: giterminism', () => {
     await writeFile(join(r.dir, '.helm/values.yaml'), 'a: 2\n');
     try {
       assert.equal((await load(r.dir)).images.length, 1);
-      await rejectsWith(load(r.dir, { checkContexts: true }), 'giterminism.uncommitted', /^\.helm\/values\.yaml: chart files has uncommitted changes: \.helm\/values\.yaml \(modified\)/);
+      await rejectsWith(load(r.dir, { checkContexts: true }), 'giterminism.uncommitted', /^\.helm\/values\.yaml: uncommitted changes in the chart: \.helm\/values\.yaml \(modified\)/);
     } finally {
       await reset();
     }

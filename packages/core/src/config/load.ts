@@ -130,7 +130,7 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
     log: ctx.log,
   });
 
-  const { meta, images } = parseRendered(rendered, source, configPath, ctx.env);
+  const { meta, images } = parseRendered(rendered, source, configPath, ctx.env, templates);
   if (!meta) {
     const origin = await repo.remoteUrl();
     const suggested = slugProject(origin ? originPath(origin) : basename(dir));
@@ -312,11 +312,11 @@ async function checkContextFiles(project: Project, files: ProjectFiles, dfImages
       return !ignore(inCtx);
     });
     if (bad.length) {
-      throw files.uncommittedError(bad, { what: `files in the build context of image ${JSON.stringify(img.name)}`, allowHint: 'untracked files with contextAddFiles (and config.dockerfile.allowContextAddFiles)' }, () => ({ ...img.pos }));
+      throw files.uncommittedError(bad, { what: `the build context of image ${JSON.stringify(img.name)}`, allowHint: 'untracked files with contextAddFiles (and config.dockerfile.allowContextAddFiles)' }, () => ({ ...img.pos }));
     }
   }
   const bad = files.uncommitted(chart).filter((e) => !matchGlobList(g.helm.allowUncommittedFiles, files.fromRepo(e.path)));
-  if (bad.length) throw files.uncommittedError(bad, { what: 'chart files', allowHint: 'them with helm.allowUncommittedFiles' }, (p) => ({ file: p }));
+  if (bad.length) throw files.uncommittedError(bad, { what: 'the chart', allowHint: 'them with helm.allowUncommittedFiles' }, (p) => ({ file: p }));
 }
 
 /**

@@ -46,6 +46,14 @@ describe('splitDocs (werf splitter)', () => {
 });
 
 describe('position mapping of rendered templates', () => {
+  test('lines coming from a templates-dir partial map to that file', () => {
+    const source = 'configVersion: 1\nproject: app\n---\n{{ include "backend.tmpl" . }}\n';
+    const partial = '{{- define "x" }}{{ end -}}\nimage: backend\nfrom: alpine\nshel:\n  install: [make]\n';
+    const rendered = 'configVersion: 1\nproject: app\n---\nimage: backend\nfrom: alpine\nshel:\n  install: [make]\n';
+    assert.throws(() => parseRendered(rendered, source, 'werf.yaml', {}, [{ file: '.werf/backend.tmpl', source: partial }]), (e: unknown) =>
+      e instanceof WerfActionError && e.format().split('\n')[0] === '.werf/backend.tmpl:4:1: unknown key `shel` (did you mean `shell`?)');
+  });
+
   test('template-free lines map exactly; generated lines show the rendered excerpt', () => {
     const source = 'configVersion: 1\nproject: app\n---\n{{ range list "a" "b" }}\nimage: {{ . }}\nfrom: alpine\nbogus: 1\n---\n{{ end }}\n';
     const rendered = 'configVersion: 1\nproject: app\n---\n\nimage: a\nfrom: alpine\nbogus: 1\n---\n\nimage: b\nfrom: alpine\nbogus: 1\n---\n\n';

@@ -62,10 +62,18 @@ export interface PositionMapper {
  * (template-free lines survive rendering unchanged). Lines produced by
  * template actions map to the closest aligned line before them, inexactly.
  */
-export function createPositionMapper(file: string, source: string, rendered: string): PositionMapper {
+export function createPositionMapper(file: string, source: string, rendered: string, partials: { file: string; source: string }[] = []): PositionMapper {
   const src = source.split('\n');
   const out = rendered.split('\n');
   const exact = new Int32Array(out.length).fill(-1);
+  // lines of the templates-dir partials that occur exactly once across them
+  const partialLine = new Map<string, { file: string; line: number } | null>();
+  for (const p of partials) {
+    p.source.split('\n').forEach((l, i) => {
+      if (l.includes('{{') || l.includes('}}') || l.trim() === '') return;
+      partialLine.set(l, partialLine.has(l) ? null : { file: p.file, line: i + 1 });
+    });
+  }
   if (source === rendered) {
     for (let i = 0; i < out.length; i++) exact[i] = i;
   } else {
@@ -91,6 +99,8 @@ export function createPositionMapper(file: string, source: string, rendered: str
     map(line, column) {
       const i = line - 1;
       if (i >= 0 && i < out.length && exact[i]! >= 0) return { pos: { file, line: exact[i]! + 1, column }, exact: true };
+      const fromPartial = i >= 0 && i < out.length ? partialLine.get(out[i]!) : undefined;
+      if (fromPartial) return { pos: { file: fromPartial.file, line: fromPartial.line, column }, exact: true };
       // a generated line most likely comes from the source line after the
       // last line that survived rendering (the template action producing it)
       for (let j = Math.min(i, out.length - 1); j >= 0; j--) {
