@@ -5,7 +5,7 @@
 export * from './types.js';
 export { loadProject, checkWorkTreeFiles, dockerfilePath, type LoadProjectOptions } from './load.js';
 export { parseRendered } from './document.js';
-export { renderConfig, goTimeString, type RenderOptions, type TemplateFile } from './render.js';
+export { renderWerfYaml, goTimeString, type RenderOptions, type TemplateFile } from './render.js';
 export { splitDocs, createPositionMapper, type RawDoc, type PositionMapper } from './yamldoc.js';
 export { validateImages, imageEdges, imageLevels } from './validate.js';
 export { parseGiterminism, defaultGiterminism, matchGlobList, matchNameList, checkImageGiterminism, GITERMINISM_CONFIG } from './giterminism.js';

@@ -159,6 +159,10 @@ describe('loadProject: errors carry positions', () => {
     }
   });
 
+  test('project dir that does not exist', async () => {
+    await rejectsWith(load('/nonexistent/werf-action-dir'), 'config.not-found', '/nonexistent/werf-action-dir: the project directory /nonexistent/werf-action-dir does not exist');
+  });
+
   test('no werf.yaml', async () => {
     const r = await makeRepo({ 'README': 'x' });
     try {

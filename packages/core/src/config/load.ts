@@ -10,7 +10,7 @@ import { GitRepo, parseCommitObject } from '../git/index.js';
 import { WerfActionError } from '../errors/index.js';
 import { ProjectFiles, walkDir } from './files.js';
 import { GITERMINISM_CONFIG, checkImageGiterminism, defaultGiterminism, matchGlobList, parseGiterminism } from './giterminism.js';
-import { renderConfig, type TemplateFile } from './render.js';
+import { renderWerfYaml, type TemplateFile } from './render.js';
 import { parseRendered } from './document.js';
 import { validateImages } from './validate.js';
 import { slugProject } from './slug.js';
@@ -54,10 +54,10 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
   const env = opts.env ?? '';
   const loose = opts.looseGiterminism ?? false;
   const dev = opts.dev ?? false;
-  const repo = await GitRepo.open(opts.dir, { workTree: opts.gitWorkTree, ctx });
   const dir = await realpath(resolve(opts.dir)).catch(() => {
-    throw new WerfActionError(`the project directory ${opts.dir} does not exist`, { code: 'config.not-found', location: { subject: opts.dir } });
+    throw new WerfActionError(`the project directory ${opts.dir} does not exist`, { code: 'config.not-found', location: { subject: opts.dir }, hint: 'check --dir' });
   });
+  const repo = await GitRepo.open(dir, { workTree: opts.gitWorkTree, ctx });
   const projectPath = repo.relative(dir) ?? '';
   const toRepo = (p: string) => (projectPath ? (p ? `${projectPath}/${p}` : projectPath) : p);
   const templatesDir = relTo(dir, opts.configTemplatesDir ?? '.werf');
@@ -115,7 +115,7 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
   // templates: committed *.tmpl files, plus work-tree ones when allowed
   const templates = await loadTemplates(files, templatesDir, tmplTree, giterminism);
 
-  const rendered = renderConfig({
+  const rendered = renderWerfYaml({
     configPath,
     source,
     templates,

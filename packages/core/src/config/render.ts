@@ -169,7 +169,7 @@ const baseOf = (p: string) => globBase(p);
 let tplCounter = 0;
 
 /** Renders werf.yaml; returns the rendered text. */
-export function renderConfig(o: RenderOptions): string {
+export function renderWerfYaml(o: RenderOptions): string {
   const filesApi = new FilesApi(o);
   const Files = {
     [GO_METHODS]: {
