@@ -206,7 +206,8 @@ export function applyMerge(t: ResourceType | undefined, live: unknown, config: u
 
 /** Removes the given paths (fields a manager no longer applies and nobody else owns). */
 export function removeFields(t: ResourceType | undefined, obj: Obj, paths: FieldSet): void {
-  const sorted = [...paths].sort((a, b) => b.length - a.length);
+  // parents (list items) first: removing an item makes its children unreachable, which is fine
+  const sorted = [...paths].sort((a, b) => a.split(SEP).length - b.split(SEP).length);
   for (const p of sorted) {
     const keys = p.split(SEP);
     const member = keys[keys.length - 1] === '.';
