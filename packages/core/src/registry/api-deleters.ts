@@ -33,8 +33,9 @@ async function apiRequest(ctx: Context, method: string, url: string, headers: Re
     if (res && attempt >= retries) return res;
     ctx.log.debug(`${method} ${url}: ${res ? `HTTP ${res.status}` : 'network error'}, retrying in ${delay}ms`);
     await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(resolve, delay);
-      ctx.signal.addEventListener('abort', () => { clearTimeout(t); reject(ctx.signal.reason); }, { once: true });
+      const onAbort = () => { clearTimeout(t); reject(ctx.signal.reason); };
+      const t = setTimeout(() => { ctx.signal.removeEventListener('abort', onAbort); resolve(); }, delay);
+      ctx.signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

@@ -183,6 +183,19 @@ describe('RegistryClient auth', () => {
     await client.close();
   });
 
+  it('shares one token fetch between concurrent requests', async () => {
+    const ts = tokenReg.tokenServer!;
+    const client = new RegistryClient(quietCtx(), { insecureRegistry: true, credentials: { [tokenReg.host]: { username: tokenReg.username, password: tokenReg.password } } });
+    const repo = client.repository(`${tokenReg.host}/t/app`);
+    await repo.headManifest('v2'); // learns the challenge
+    const before = ts.requests.length;
+    await Promise.all(Array.from({ length: 8 }, () => repo.listTags()));
+    assert.equal(ts.requests.length, before, 'the pull token from the HEAD is reused');
+    await Promise.all(Array.from({ length: 8 }, (_, i) => repo.uploadBlob(`concurrent ${i}`)));
+    assert.equal(ts.requests.length, before + 1, 'one push token for eight concurrent uploads');
+    await client.close();
+  });
+
   it('uses an identity token (OAuth2 refresh) and reports a refused one', async () => {
     const client = new RegistryClient(quietCtx(), { insecureRegistry: true, credentials: { [tokenReg.host]: { identityToken: `refresh:${tokenReg.username}` } } });
     assert.ok((await client.repository(`${tokenReg.host}/t/app`).listTags()).includes('v2'));

@@ -72,6 +72,8 @@ interface HostState {
   credentials?: Promise<Credentials>;
   challenge?: Challenge;
   tokens: Map<string, CachedToken>;
+  /** Token fetches in flight per scope, shared by concurrent requests. */
+  pendingTokens?: Map<string, Promise<string>>;
 }
 
 interface RawResponse {
@@ -256,8 +258,13 @@ export class RegistryClient {
     const fullScope = mergeScopes(scope, ch.scope);
     const cached = h.tokens.get(fullScope);
     if (cached && cached.expiresAt > this.ctx.now()) return `Bearer ${cached.token}`;
-    const token = await this.fetchToken(h, ch, fullScope, creds, operation);
-    return `Bearer ${token}`;
+    const pending = (h.pendingTokens ??= new Map());
+    let p = pending.get(fullScope);
+    if (!p) {
+      p = this.fetchToken(h, ch, fullScope, creds, operation).finally(() => pending.delete(fullScope));
+      pending.set(fullScope, p);
+    }
+    return `Bearer ${await p}`;
   }
 
   private async fetchToken(h: HostState, ch: Challenge, scope: string, creds: Credentials, operation: string): Promise<string> {
