@@ -113,7 +113,7 @@ export function index(item: unknown, ...indexes: unknown[]): unknown {
       if (x === b.length) throw new Error(typeof item === 'string' ? 'reflect: string index out of range' : 'reflect: slice index out of range');
       item = new GoInt(BigInt(b[x]), 'uint8');
     } else if (isGoMap(item)) {
-      if (ix === undefined) { item = null; continue; }
+      if (ix === undefined) throw new Error('value is nil; should be of type string');
       if (typeof ix !== 'string') throw new Error(`value has type ${typeName(ix)}; should be string`);
       const m = item as Record<string, unknown>;
       if (Object.prototype.hasOwnProperty.call(m, ix)) { const v = m[ix]; item = v === undefined ? null : v; }

@@ -224,6 +224,7 @@ function fmtInteger(n: bigint, verb: string, sp: Spec, typ: string): string | un
 function fmtFloatVerb(f: number, verb: string, sp: Spec): string | undefined {
   let s: string;
   switch (verb) {
+    case 'x': case 'X': s = hexFloat(f, verb === 'X'); break;
     case 'v': case 'g': case 'G': s = formatFloatPrec(f, verb === 'v' ? 'g' : verb, sp.prec ?? -1); break;
     case 'e': case 'E': s = formatFloatPrec(f, verb, sp.prec ?? 6); break;
     case 'f': case 'F': s = formatFloatPrec(f, 'f', sp.prec ?? 6); break;
@@ -365,7 +366,7 @@ export function sprintf(format: string, args: unknown[]): string {
     if (argi >= args.length) { out += '%!' + verb + '(MISSING)'; continue; }
     const a = args[argi++];
     if (verb === 'v' && sp.sharp) { out += goSyntax(a); continue; }
-    if (verb === 'v' && sp.plus && (a instanceof GoStruct)) { out += a.format(); continue; }
+    if (verb === 'v' && sp.plus) { sp.plus = false; if (a instanceof GoStruct) { out += a.format(); continue; } }
     out += fmtOne(a, verb, sp);
   }
   if (!reordered && argi < args.length) {
@@ -387,4 +388,31 @@ export function goSyntax(v: unknown): string {
   if (Array.isArray(v)) return typeName(v) + '{' + v.map((x) => goSyntax(x)).join(', ') + '}';
   if (isGoMap(v)) return typeName(v) + '{' + sortedKeys(v).map((k) => quoteGo(k) + ':' + goSyntax(v[k])).join(', ') + '}';
   return formatV(v);
+}
+
+/** strconv.FormatFloat(f, 'x', -1, 64) */
+function hexFloat(f: number, upper: boolean): string {
+  if (!isFinite(f)) return f !== f ? 'NaN' : f > 0 ? '+Inf' : '-Inf';
+  const neg = f < 0 || Object.is(f, -0);
+  const a = Math.abs(f);
+  let s: string;
+  if (a === 0) s = '0x0p+00';
+  else {
+    const dv = new DataView(new ArrayBuffer(8));
+    dv.setFloat64(0, a);
+    const hi = dv.getUint32(0), lo = dv.getUint32(4);
+    let exp = (hi >>> 20) & 0x7ff;
+    let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+    if (exp === 0) { // subnormal: normalize
+      exp = 1;
+      while (!(mant & (1n << 52n))) { mant <<= 1n; exp--; }
+      mant &= (1n << 52n) - 1n;
+    }
+    const e = exp - 1023;
+    let frac = mant.toString(16).padStart(13, '0').replace(/0+$/, '');
+    const es = Math.abs(e) < 10 ? '0' + Math.abs(e) : String(Math.abs(e));
+    s = '0x1' + (frac ? '.' + frac : '') + 'p' + (e < 0 ? '-' : '+') + es;
+  }
+  if (upper) s = s.toUpperCase();
+  return (neg ? '-' : '') + s;
 }

@@ -145,7 +145,13 @@ export function unmarshalJSON(s: string): unknown {
     if (s.startsWith('true', i)) { i += 4; return true; }
     if (s.startsWith('false', i)) { i += 5; return false; }
     if (s.startsWith('null', i)) { i += 4; return null; }
+    if (c === '-' && !(s[i + 1] >= '0' && s[i + 1] <= '9')) { i++; return err('in numeric literal'); }
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(s.slice(i, i + 400));
+    if (m && m[0].length) {
+      const after = s[i + m[0].length];
+      if (after === '.' && !m[2]) { i += m[0].length + 1; return err('after decimal point in numeric literal'); }
+      if ((after === 'e' || after === 'E') && !m[3]) { i += m[0].length + 1; if (s[i] === '+' || s[i] === '-') i++; return err('in exponent of numeric literal'); }
+    }
     if (m && m[0].length) { i += m[0].length; return Number(m[0]); }
     return err('looking for beginning of value');
   };

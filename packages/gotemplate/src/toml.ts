@@ -1,6 +1,6 @@
 // toToml: pelletier/go-toml (v1) Encoder output for map[string]interface{} values, as the oracle builds it.
 import { GoInt, isGoMap, sortedKeys } from './values.js';
-import { formatFloatG } from './fmt.js';
+import { formatFloatPrec } from './fmt.js';
 
 function tomlString(s: string): string {
   let out = '"';
@@ -29,25 +29,35 @@ function scalar(v: unknown): string | undefined {
   if (typeof v === 'number') {
     if (v !== v) return 'nan';
     if (!isFinite(v)) return v > 0 ? '+inf' : '-inf';
-    const s = formatFloatG(v).replace(/e\+?(-?)0*(\d)/, 'e$1$2');
-    return /[.e]/.test(s) || /inf|nan/.test(s) ? s : s + '.0';
+    const s = formatFloatPrec(v, 'f', -1);
+    return s.includes('.') ? s : s + '.0';
   }
   return undefined;
 }
 
+function inline(m: Record<string, unknown>): string {
+  return '{ ' + sortedKeys(m).map((k) => `${quoteKey(k)} = ${value(m[k])}`).join(', ') + ' }';
+}
+function value(x: unknown): string {
+  if (Array.isArray(x)) return arr(x);
+  if (isGoMap(x)) return inline(x);
+  return scalar(x) ?? '""';
+}
 function arr(v: unknown[]): string {
-  return '[' + v.map((x) => (Array.isArray(x) ? arr(x) : scalar(x) ?? '""')).join(', ') + ']';
+  return '[' + v.map(value).join(', ') + ']';
 }
 
 export function toToml(v: unknown): string {
+  if (v === null || v === undefined) return 'nil cannot be marshaled to TOML';
   if (!isGoMap(v)) return 'Only a struct or map can be marshaled to TOML';
+  checkNil(v);
   let out = '';
   const walk = (m: Record<string, unknown>, path: string[], indent: string): void => {
     const keys = sortedKeys(m);
     for (const k of keys) {
       const x = m[k];
       if (x === null || x === undefined) continue;
-      if (isGoMap(x) || (Array.isArray(x) && x.length > 0 && x.every(isGoMap))) continue;
+      if (isGoMap(x)) continue;
       const s = Array.isArray(x) ? arr(x) : scalar(x);
       if (s !== undefined) out += `${indent}${quoteKey(k)} = ${s}\n`;
     }
@@ -57,12 +67,6 @@ export function toToml(v: unknown): string {
         const p = [...path, quoteKey(k)];
         out += `\n${indent}[${p.join('.')}]\n`;
         walk(x, p, indent + '  ');
-      } else if (Array.isArray(x) && x.length > 0 && x.every(isGoMap)) {
-        const p = [...path, quoteKey(k)];
-        for (const e of x) {
-          out += `\n${indent}[[${p.join('.')}]]\n`;
-          walk(e as Record<string, unknown>, p, indent + '  ');
-        }
       }
     }
   };
@@ -71,3 +75,9 @@ export function toToml(v: unknown): string {
 }
 
 function quoteKey(k: string): string { return /^[A-Za-z0-9_-]+$/.test(k) ? k : tomlString(k); }
+
+function checkNil(v: unknown): void {
+  if (v === null || v === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
+  if (Array.isArray(v)) v.forEach(checkNil);
+  else if (isGoMap(v)) Object.values(v).forEach(checkNil);
+}

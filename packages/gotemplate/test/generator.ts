@@ -72,7 +72,7 @@ class Gen {
 
   path(): string {
     const r = this.r;
-    const base = r.chance(0.08) ? '.Values' : '$.Values';
+    const base = r.chance(0.03) ? '.Values' : '$.Values';
     const k = r.chance(0.8) ? r.pick(['s', 'n', 'f', 'l', 'ls', 'm', 'e', 'el', 'nul', 'i', 'big', 'missing', 'm.a', 'm.b', 'm.c', 'm.zz', 's', 'n', 'm'])
       : r.pick(KEYS.filter((x) => /^[A-Za-z_]\w*$/.test(x))) + (r.chance(0.15) ? '.' + r.pick(['a', 'x']) : '');
     return `${base}.${k}`;
@@ -110,23 +110,23 @@ class Gen {
       case 13: return `default ${a()} ${a()}`;
       case 14: return `${r.pick(['coalesce', 'all', 'any', 'list', 'tuple', 'cat', 'print', 'quote', 'squote', 'concat'])} ${a()} ${a()}`;
       case 15: return `dict ${s()} ${a()} ${s()} ${a()}`;
-      case 16: return `${r.pick(['get', 'hasKey', 'pick', 'omit', 'unset', 'pluck'])} ${r.pick(['.Values.m', '.Values', '(dict "a" 1 "b" 2)', '.Values.e', a()])} ${JSON.stringify(r.pick(KEYS))}`;
+      case 16: return `${r.pick(['get', 'hasKey', 'pick', 'omit', 'unset'])} ${r.pick(['$.Values.m', '$.Values', '(dict "a" 1 "b" 2)', '$.Values.e', a()])} ${JSON.stringify(r.pick(KEYS))}`;
       case 17: return `${r.pick(['merge', 'mergeOverwrite'])} (dict "a" ${a()} "m" (dict "x" 1)) ${r.pick(['.Values.m', '(dict "a" 2 "m" (dict "y" 2))', '(dict)'])}`;
-      case 18: return `index ${r.pick(['.Values.l', '.Values.m', '.Values', '.Values.s', a()])} ${r.pick(['0', '1', '2', '5', '"a"', '"missing"', a()])}`;
+      case 18: return `${r.chance(0.5) ? `index $.Values.l ${r.pick(['0', '1', '2', '5'])}` : `index ${r.pick(['$.Values.m', '$.Values', '$.Values.e'])} ${r.pick(['"a"', '"missing"', '"s"', a()])}`}`;
       case 19: return `printf ${JSON.stringify(r.pick(['%v', '%s', '%d', '%q', '%5s|%-4v|', '%x', '%t', '%T', '%.2f', '%v %v', '%03d', '%+v', '%e', '%g', '%%']))} ${a()}${r.chance(0.3) ? ' ' + a() : ''}`;
       case 20: return `${r.pick(['until', 'untilStep 0 10'])} ${i()}`;
-      case 21: return `${r.pick(['append', 'prepend', 'without', 'has', 'mustHas'])} ${r.pick(['.Values.l', '(list 1 2)', '.Values.el', a()])} ${a()}`;
-      case 22: return `${r.pick(['slice', 'chunk 2'])} ${r.pick(['.Values.l', '(list 1 2 3 4 5)', a()])}${r.chance(0.5) ? ' ' + r.pick(['0', '1', '2']) : ''}`;
+      case 21: return `${r.pick(['append', 'prepend', 'without'])} ${r.pick(['$.Values.l', '(list 1 2)', '$.Values.el', a()])} ${a()}`;
+      case 22: return `${r.chance(0.5) ? 'chunk 2' : 'slice'} ${r.pick(['$.Values.l', '(list 1 2 3 4 5)', a()])}`;
       case 23: return `ternary ${a()} ${a()} ${r.pick(['true', 'false', '.Values.f', a()])}`;
       case 24: return `dig ${JSON.stringify(r.pick(['a', 'm', 'b']))} ${JSON.stringify(r.pick(['a', 'b', 'c']))} ${lit(r)} ${r.pick(['.Values', '.Values.m', '(dict "m" (dict "a" 1))', a()])}`;
       case 25: return `semverCompare ${r.pick(['">=1.0.0"', '"^1.2"', '"~1.2.0"', '"1.x"', '"<2.0.0-0"', '">= 1.2, < 3"', '"1.2.3 - 2.0.0"', '"!=1.2.3"', '">1.2"', '"=1.2.3"'])} ${r.pick(['"1.2.3"', '"v1.2.4"', '"2.0.0"', '"1.2.3-beta.1"', '"0.9"', '"1.10.0"', s()])}`;
       case 26: return `${r.pick(['toJson', 'toYaml', 'toPrettyJson', 'toRawJson'])} ${r.pick(['.Values', '.Values.m', '.Values.l', '.', a()])}`;
-      case 27: return this.defines.length && r.chance(0.6) ? `include ${JSON.stringify(r.pick(this.defines))} $` : `tpl ${JSON.stringify(r.pick(['{{ .a }}', 'x{{ . }}', '{{ .Values.s | upper }}', '{{ $.Values.n }}']))} ${r.pick(['.', '$', '$.Values', '$.Values.m'])}`;
+      case 27: return this.defines.length && r.chance(0.6) ? `include ${JSON.stringify(r.pick(this.defines))} $` : `tpl ${JSON.stringify(r.pick(['{{ .a }}', 'x{{ . }}', '{{ $.Values.s | upper }}', '{{ $.Values.n }}']))} ${r.pick(['.', '$', '$.Values', '$.Values.m'])}`;
       case 28: return `required ${JSON.stringify('need it')} ${a()}`;
       case 29: return `${r.pick(['typeOf', 'kindOf', 'typeIs "string"', 'kindIs "map"', 'deepEqual (list 1)'])} ${a()}`;
       case 30: return `${r.pick(['seq'])} ${i()}${r.chance(0.5) ? ' ' + i() : ''}`;
       case 31: return `${r.pick(['round'])} ${a()} ${r.pick(['0', '1', '2'])}`;
-      case 32: return `${r.pick(['wrapWith 5 "\\n"', 'abbrevboth 5 10', 'splitn "," 2', 'regexSplit "b" ', 'randInt_skip'])} ${s()}`.replace(/randInt_skip /, 'trunc 3 ');
+      case 32: return `${r.pick(['wrapWith 5 "\\n"', 'abbrevboth 5 10', 'splitn "," 2', 'regexSplit "b" -1', 'randInt_skip'])} ${s()}`.replace(/randInt_skip /, 'trunc 3 ');
       case 33: return `keys ${r.pick(['.Values.m', '(dict "b" 1 "a" 2)', '.Values.e'])} | sortAlpha`;
       case 34: return `len ${a()}`;
       case 35: return `${r.pick(['fail', 'urlJoin (dict "scheme" "https" "host" "x.io" "path" "/p")'])}${r.chance(0.5) ? '' : ''}`.replace(/^fail$/, 'toString "nofail"');
@@ -193,7 +193,7 @@ class Gen {
       } else if (c === 10 || c === 11) {
         const mark = this.vars.length;
         const decl = r.pick(['', '$x := ', '$i, $x := ', '$k, $val := ']);
-        const src = r.pick(['.Values.l', '.Values.m', '.Values', '.Values.el', '.Values.nul', '(until 3)', '(list "a" "b")', '.Values.s', '.Values.n', this.path(), '(splitList "," "a,b")']);
+        const src = r.pick(['$.Values.l', '$.Values.m', '$.Values', '$.Values.el', '$.Values.nul', '(until 3)', '(list "a" "b")', '$.Values.ls', '$.Values.n', this.path(), '(splitList "," "a,b")']);
         out += `{{ range ${decl}${src} }}`;
         decl.match(/\$\w+/g)?.forEach((v) => this.vars.push(v));
         this.inRange++;
@@ -213,7 +213,7 @@ class Gen {
       } else if (c === 14 && this.defines.length) {
         out += `{{ include ${JSON.stringify(r.pick(this.defines))} ${r.pick(['$', '$', '$', '.Values'])} | ${r.pick(['indent 2', 'nindent 2', 'trim', 'upper', 'quote'])} }}`;
       } else if (c === 15) {
-        out += `{{ tpl ${JSON.stringify(r.pick(['{{ .Values.s }}', 'v={{ .Values.n }}', '{{ range .Values.l }}{{.}},{{end}}', '{{ .Values.s | quote }}']))} $ }}`;
+        out += `{{ tpl ${JSON.stringify(r.pick(['{{ $.Values.s }}', 'v={{ $.Values.n }}', '{{ range $.Values.l }}{{.}},{{end}}', '{{ $.Values.s | quote }}']))} $ }}`;
       } else out += this.action();
     }
     return out;

@@ -40,7 +40,7 @@ export function strval(v: unknown): string {
 export function toInt64(v: unknown): bigint {
   switch (typeof v) {
     case 'bigint': return v;
-    case 'number': return Number.isFinite(v) ? i64(BigInt(Math.trunc(v))) : -0x8000000000000000n;
+    case 'number': return Number.isFinite(v) && v < 9223372036854775808 && v >= -9223372036854775808 ? BigInt(Math.trunc(v)) : -0x8000000000000000n;
     case 'boolean': return v ? 1n : 0n;
     case 'string': {
       const s = trimZeroDecimal(v);
@@ -282,31 +282,82 @@ function base32(s: string): string {
   while (out.length % 8) out += '=';
   return out;
 }
-function base32dec(s: string): string {
-  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const clean = s.replace(/[\r\n]/g, '');
-  if (clean.length % 8 !== 0) throw new Error(`illegal base32 data at input byte ${clean.length - (clean.length % 8)}`);
-  let bits = 0, val = 0;
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** encoding/base32 StdEncoding.DecodeString, with Go's error offsets. */
+function base32dec(str: string): string {
+  const src = Array.from(toBytes(str)).filter((c) => c !== 10 && c !== 13);
+  const olen = src.length;
   const out: number[] = [];
-  const body = clean.replace(/=+$/, '');
-  for (let i = 0; i < body.length; i++) {
-    const k = A.indexOf(body[i]);
-    if (k < 0) throw new Error(`illegal base32 data at input byte ${i}`);
-    val = ((val << 5) | k) & 0xffff; bits += 5;
-    if (bits >= 8) { out.push((val >>> (bits - 8)) & 255); bits -= 8; }
+  let p = 0;
+  let end = false;
+  const err = (n: number): never => { throw new Error(`illegal base32 data at input byte ${n}`); };
+  while (p < olen && !end) {
+    const dbuf = [0, 0, 0, 0, 0, 0, 0, 0];
+    let dlen = 8;
+    for (let j = 0; j < 8;) {
+      if (p === olen) err(olen - (olen - p) - j);
+      const c = src[p++];
+      const rem = olen - p;
+      if (c === 61 && j >= 2 && rem < 8) {
+        if (rem + j < 8 - 1) err(olen);
+        for (let k = 0; k < 8 - 1 - j; k++) if (rem > k && src[p + k] !== 61) err(olen - rem + k - 1);
+        dlen = j; end = true;
+        if (dlen === 1 || dlen === 3 || dlen === 6) err(olen - rem - 1);
+        break;
+      }
+      const d = B32.indexOf(String.fromCharCode(c));
+      if (d < 0) err(olen - rem - 1);
+      dbuf[j++] = d;
+    }
+    const bytes = [dbuf[0] << 3 | dbuf[1] >> 2, dbuf[1] << 6 | dbuf[2] << 1 | dbuf[3] >> 4, dbuf[3] << 4 | dbuf[4] >> 1, dbuf[4] << 7 | dbuf[5] << 2 | dbuf[6] >> 3, dbuf[6] << 5 | dbuf[7]];
+    const nb = [0, 0, 1, 1, 2, 3, 3, 4, 5][dlen];
+    out.push(...bytes.slice(0, nb).map((x) => x & 255));
   }
   return fromBytes(Uint8Array.from(out));
 }
-function b64dec(s: string): string {
-  const clean = s.replace(/[\r\n]/g, '');
-  const m = /[^A-Za-z0-9+/=]/.exec(clean);
-  if (m) throw new Error(`illegal base64 data at input byte ${m.index}`);
-  const eq = clean.indexOf('=');
-  if (clean.length % 4 !== 0 || (eq >= 0 && (eq < clean.length - 2 || /[^=]/.test(clean.slice(eq))))) {
-    const at = eq >= 0 && eq < clean.length - 2 ? eq : clean.length % 4 === 1 ? clean.length - 1 : clean.length - (clean.length % 4);
-    throw new Error(`illegal base64 data at input byte ${Math.max(0, at)}`);
+
+/** encoding/base64 StdEncoding.DecodeString, with Go's error offsets. */
+function b64dec(str: string): string {
+  const src = toBytes(str);
+  const out: number[] = [];
+  let si = 0;
+  const err = (n: number): never => { throw new Error(`illegal base64 data at input byte ${n}`); };
+  for (;;) {
+    const dbuf = [0, 0, 0, 0];
+    let dlen = 4;
+    let done = false;
+    for (let j = 0; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return fromBytes(Uint8Array.from(out));
+        err(si - j);
+      }
+      const c = src[si++];
+      const d = B64.indexOf(String.fromCharCode(c));
+      if (d >= 0) { dbuf[j] = d; continue; }
+      if (c === 10 || c === 13) { j--; continue; }
+      if (c !== 61) err(si - 1);
+      if (j < 2) err(si - 1);
+      if (j === 2) {
+        while (si < src.length && (src[si] === 10 || src[si] === 13)) si++;
+        if (si === src.length) err(src.length);
+        if (src[si] !== 61) err(si - 1);
+        si++;
+      }
+      while (si < src.length && (src[si] === 10 || src[si] === 13)) si++;
+      if (si < src.length) err(si);
+      dlen = j;
+      done = true;
+      break;
+    }
+    const v = dbuf[0] << 18 | dbuf[1] << 12 | dbuf[2] << 6 | dbuf[3];
+    const b = [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+    if (dlen === 4) out.push(...b);
+    else if (dlen === 3) out.push(b[0], b[1]);
+    else if (dlen === 2) out.push(b[0]);
+    if (done) return fromBytes(Uint8Array.from(out));
   }
-  return fromBytes(Buffer.from(clean, 'base64'));
 }
 
 function adler32(s: string): string {
@@ -601,7 +652,7 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     toRawJson: [[A], undefined, (v: unknown) => marshalJSON(v, false)],
     mustToRawJson: [[A], undefined, (v: unknown) => marshalJSON(v, false)],
     ternary: [[A, A, 'bool'], undefined, (a: unknown, b: unknown, c: boolean) => (c ? a : b)],
-    deepCopy: [[A], undefined, (v: unknown) => { if (v === null || v === undefined) throw new Error('deepCopy error: reflect: call of reflect.Value.Type on zero Value'); return deepCopy(v); }],
+    deepCopy: [[A], undefined, (v: unknown) => { if (v === null || v === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value'); return deepCopy(v); }],
     mustDeepCopy: [[A], undefined, (v: unknown) => (v === null || v === undefined ? null : deepCopy(v))],
     typeOf: [[A], undefined, (v: unknown) => typeName(v ?? null)],
     typeIs: [[S, A], undefined, (t: string, v: unknown) => t === typeName(v ?? null)],
@@ -711,16 +762,16 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     fail: [[S], undefined, (m: string) => { throw new Error(m); }],
     regexMatch: [[S, S], undefined, (r: string, s: string) => re.regexMatch(r, s)],
     mustRegexMatch: [[S, S], undefined, (r: string, s: string) => re.regexMatch(r, s)],
-    regexFindAll: [[S, S, N], undefined, (r: string, s: string, n: GoInt) => strSlice(re.findAll(r, s, Number(n.v)))],
-    mustRegexFindAll: [[S, S, N], undefined, (r: string, s: string, n: GoInt) => strSlice(re.findAll(r, s, Number(n.v)))],
+    regexFindAll: [[S, S, N], undefined, (r: string, s: string, n: GoInt) => nilIfEmpty(re.findAll(r, s, Number(n.v)))],
+    mustRegexFindAll: [[S, S, N], undefined, (r: string, s: string, n: GoInt) => nilIfEmpty(re.findAll(r, s, Number(n.v)))],
     regexFind: [[S, S], undefined, (r: string, s: string) => re.find(r, s)],
     mustRegexFind: [[S, S], undefined, (r: string, s: string) => re.find(r, s)],
     regexReplaceAll: [[S, S, S], undefined, (r: string, s: string, p: string) => re.replaceAll(r, s, p, false)],
     mustRegexReplaceAll: [[S, S, S], undefined, (r: string, s: string, p: string) => re.replaceAll(r, s, p, false)],
     regexReplaceAllLiteral: [[S, S, S], undefined, (r: string, s: string, p: string) => re.replaceAll(r, s, p, true)],
     mustRegexReplaceAllLiteral: [[S, S, S], undefined, (r: string, s: string, p: string) => re.replaceAll(r, s, p, true)],
-    regexSplit: [[S, S, N], undefined, (r: string, s: string, n: GoInt) => strSlice(re.split(r, s, Number(n.v)))],
-    mustRegexSplit: [[S, S, N], undefined, (r: string, s: string, n: GoInt) => strSlice(re.split(r, s, Number(n.v)))],
+    regexSplit: [[S, S, N], undefined, (r: string, s: string, n: GoInt) => (n.v === 0n ? nilIfEmpty([]) : strSlice(re.split(r, s, Number(n.v))))],
+    mustRegexSplit: [[S, S, N], undefined, (r: string, s: string, n: GoInt) => (n.v === 0n ? nilIfEmpty([]) : strSlice(re.split(r, s, Number(n.v))))],
     regexQuoteMeta: [[S], undefined, re.quoteMeta],
     urlParse: [[S], undefined, urlParse],
     urlJoin: [[M], undefined, urlJoin],
@@ -737,6 +788,8 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
   }
   return out;
 }
+
+function nilIfEmpty(a: string[]): string[] { return a.length ? strSlice(a) : strSlice(nilSlice<string>()); }
 
 function repeatGo(s: string, n: bigint): string {
   if (n < 0n) throw new Error('strings: negative Repeat count');
