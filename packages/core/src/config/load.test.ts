@@ -106,7 +106,7 @@ describe('loadProject: errors carry positions', () => {
   test('template error in a .tmpl names that file and line', async () => {
     const r = await makeRepo({ 'werf.yaml': `${META}---\n{{ include "a.tmpl" . }}\n`, '.werf/a.tmpl': 'image: x\n\nfrom: {{ .Files.Get "missing.txt" }}\n' });
     try {
-      const e = await rejectsWith(load(r.dir), 'config.template', '.werf/a.tmpl:3:15: template error: {{ .Files.Get "missing.txt" }}: the file missing.txt was not found in the current commit');
+      const e = await rejectsWith(load(r.dir), 'config.template', '.werf/a.tmpl:3:16: template error: {{ .Files.Get "missing.txt" }}: the file missing.txt was not found in the current commit');
       assert.match(e.hint!, /werf\.yaml:4:3: executing "werf\.yaml" at <include "\.werf\/a\.tmpl" \.>/);
     } finally {
       await r.cleanup();

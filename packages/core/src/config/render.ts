@@ -295,7 +295,8 @@ function toConfigError(e: unknown, fileOf: Map<string, string>, configPath: stri
   if (e instanceof gotemplate.TemplateError) {
     let file = fileOf.get(e.templateName) ?? configPath;
     let line = e.line;
-    let column = e.column;
+    // Go's template positions count columns from 0; ours (and editors') from 1
+    let column = e.column !== undefined ? e.column + 1 : undefined;
     let msg = e.message.replace(/^template: /, '');
     // Go names templates in messages; show files instead (werfConfig -> werf.yaml)
     for (const [name, f] of fileOf) if (name !== f) msg = msg.split(`${name}:`).join(`${f}:`).split(`"${name}"`).join(`"${f}"`);
@@ -307,7 +308,7 @@ function toConfigError(e: unknown, fileOf: Map<string, string>, configPath: stri
     if (innermost && innermost.index! > 0) {
       file = innermost[1]!;
       line = Number(innermost[2]);
-      column = innermost[3] !== undefined ? Number(innermost[3]) : undefined;
+      column = innermost[3] !== undefined ? Number(innermost[3]) + 1 : undefined;
       msg = msg.slice(innermost.index! + innermost[0].length);
     } else if (innermost) {
       msg = msg.slice(innermost[0].length);

@@ -6,6 +6,9 @@ import { parseRendered } from './document.js';
 import { validateImages, imageLevels } from './validate.js';
 import { splitDocs, createPositionMapper } from './yamldoc.js';
 import { WerfActionError } from '../errors/index.js';
+import { renderWerfYaml } from './render.js';
+import { defaultGiterminism } from './giterminism.js';
+import type { ProjectFiles } from './files.js';
 import type { DockerfileImage, StapelImage } from './types.js';
 
 const dir = join(import.meta.dirname, 'testdata/invalid');
@@ -16,15 +19,27 @@ function load(text: string) {
   return r;
 }
 
+/** Renders as loadProject does (no .Files in the corpus, so no repository is needed). */
+function renderAndLoad(text: string) {
+  const rendered = renderWerfYaml({
+    configPath: 'werf.yaml', source: text, templates: [], env: '', commit: { hash: 'f'.repeat(40), date: new Date(0) },
+    files: undefined as unknown as ProjectFiles, giterminism: defaultGiterminism(), loose: false, dev: false, processEnv: { HOME: '/root' },
+  });
+  const r = parseRendered(rendered, text, 'werf.yaml');
+  validateImages(r.images);
+  return r;
+}
+
 describe('malformed werf.yaml corpus: exact messages', () => {
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     test(name, () => {
       const text = readFileSync(join(dir, name), 'utf8');
       const expected = /^# error: (.*)$/m.exec(text)![1]!;
-      assert.throws(() => load(text), (e: unknown) => {
+      assert.throws(() => renderAndLoad(text), (e: unknown) => {
         assert.ok(e instanceof WerfActionError, `not a WerfActionError: ${String(e)}`);
         assert.equal(e.format().split('\n')[0], expected);
-        assert.ok(e.location?.file && e.location.line && e.location.column, 'file/line/column required');
+        assert.ok(e.location?.file && e.location.line, 'file/line required');
+        if (e.code !== 'config.template') assert.ok(e.location.column, 'column required');
         return true;
       });
     });
