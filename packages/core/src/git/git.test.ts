@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdtemp, rm, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitRepo, parseLsTree, parseStatus } from './index.js';
+import { GitRepo, parseLsTree, parseStatus, parseCommitObject } from './index.js';
 import { makeRepo, gitIn, type TempRepo } from './testing.js';
 import { WerfActionError } from '../errors/index.js';
 
@@ -84,6 +84,35 @@ describe('GitRepo', () => {
     assert.equal(m.get('app/sub/a b.txt')!.toString(), 'spaces\n');
     // symlink blobs hold the target
     assert.equal((await g.readFile('HEAD', 'link'))!.toString(), 'app/main.go');
+  });
+
+  test('readObjects / inspectPaths / sync reads follow symlinks inside the tree only', async () => {
+    const r = await makeRepo({ 'd/f': 'x\n', 'in': { symlink: 'd/f' }, 'dl': { symlink: 'd' }, 'out': { symlink: '../../etc/passwd' }, 'dang': { symlink: 'nope' } });
+    try {
+      const g = await GitRepo.open(r.dir);
+      const head = (await r.git('rev-parse', 'HEAD')).trim();
+      const objs = await g.readObjects(['HEAD', 'HEAD:in', 'HEAD:dl/f', 'HEAD:out', 'HEAD:dang', 'HEAD:zz', 'HEAD:d'], { followSymlinks: true });
+      assert.equal(objs.get('HEAD')!.kind, 'commit');
+      assert.equal(parseCommitObject(objs.get('HEAD')!.hash!, objs.get('HEAD')!.content!).hash, head);
+      assert.equal(objs.get('HEAD:in')!.content!.toString(), 'x\n');
+      assert.equal(objs.get('HEAD:dl/f')!.kind, 'blob');
+      assert.deepEqual(objs.get('HEAD:out'), { kind: 'outside', target: '../../etc/passwd' });
+      assert.equal(objs.get('HEAD:dang')!.kind, 'dangling');
+      assert.equal(objs.get('HEAD:zz')!.kind, 'missing');
+      assert.equal(objs.get('HEAD:d')!.kind, 'tree');
+      const info = await g.inspectPaths('HEAD', ['in', 'out', 'd', 'zz']);
+      assert.deepEqual([...info.values()].map((i) => i.kind), ['blob', 'outside', 'tree', 'missing']);
+      assert.deepEqual([...g.sync.inspectPaths('HEAD', ['in', 'out']).values()].map((i) => i.kind), ['blob', 'outside']);
+      const files = await g.readFiles('HEAD', ['out', 'in', 'd/f'], { followSymlinks: true });
+      assert.deepEqual([...files.keys()].sort(), ['d/f', 'in']);
+      assert.equal(g.sync.readFiles('HEAD', ['in'], { followSymlinks: true }).get('in')!.toString(), 'x\n');
+      assert.deepEqual(g.sync.lsTree('HEAD', ['d']).map((e) => e.path), ['d/f']);
+      await writeFile(join(r.dir, 'new'), 'n');
+      assert.deepEqual(g.sync.status(['new']).map((e) => [e.path, e.untracked]), [['new', true]]);
+      assert.deepEqual(g.sync.lsWorkTreeFiles(['new']), ['new']);
+    } finally {
+      await r.cleanup();
+    }
   });
 
   test('status reports modified, staged and untracked files', async () => {
