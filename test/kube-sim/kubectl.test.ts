@@ -143,3 +143,24 @@ describe('kubectl', () => {
     }
   });
 });
+
+describe('kubectl over plain HTTP and with bearer tokens', () => {
+  it('works against an auth:none simulator and a token kubeconfig', async () => {
+    const plain = await startKubeSim({ auth: 'none', imagePolicy: 'assume-present' });
+    const tok = await startKubeSim({ auth: 'token', imagePolicy: 'assume-present' });
+    try {
+      for (const s of [plain, tok]) {
+        const r = await new Promise<string>((resolve) => {
+          const c = execFile('kubectl', ['--kubeconfig', s.kubeconfigPath, 'get', 'namespaces', '-o', 'name'], { encoding: 'utf8', timeout: 20000 }, (e, out, err) => resolve(e ? `ERR ${err}` : out));
+          c.stdin!.end();
+        });
+        assert.equal(r, 'namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n');
+      }
+      assert.match(plain.url, /^http:\/\//);
+      assert.match(tok.kubeconfig, /token: kube-sim-/);
+    } finally {
+      await plain.stop();
+      await tok.stop();
+    }
+  });
+});

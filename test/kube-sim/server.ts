@@ -37,6 +37,10 @@ export interface FaultRule {
   skip?: number;
   /** Fire this many times, then stop (default: forever). */
   times?: number;
+  /** Fire only on every Nth matching request (after skip). */
+  every?: number;
+  /** Active only for this many milliseconds after the rule was added. */
+  forMs?: number;
   retryAfterSeconds?: number;
   /** Drop the connection without a response. */
   reset?: boolean;
@@ -96,7 +100,7 @@ export class ApiServer {
   private sockets = new Set<Socket>();
   private watchers = new Set<Watcher>();
   readonly deny: DenyRule[] = [];
-  readonly faults: (FaultRule & { id: number; seen: number; fired: number })[] = [];
+  readonly faults: (FaultRule & { id: number; seen: number; fired: number; added: number })[] = [];
   readonly requests: RequestRecord[] = [];
   private faultId = 0;
   logs?: LogProvider;
@@ -154,7 +158,7 @@ export class ApiServer {
 
   addFault(rule: FaultRule): number {
     const id = ++this.faultId;
-    this.faults.push({ ...rule, id, seen: 0, fired: 0 });
+    this.faults.push({ ...rule, id, seen: 0, fired: 0, added: Date.now() });
     return id;
   }
 
@@ -243,6 +247,8 @@ export class ApiServer {
       f.seen++;
       if (f.skip && f.seen <= f.skip) continue;
       if (f.times !== undefined && f.fired >= f.times) continue;
+      if (f.forMs !== undefined && Date.now() - f.added > f.forMs) continue;
+      if (f.every && (f.seen - (f.skip ?? 0)) % f.every !== 0) continue;
       f.fired++;
       if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
       if (f.reset) { req.socket.destroy(); return; }

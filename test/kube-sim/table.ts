@@ -40,7 +40,57 @@ export function podStatusReason(p: Obj): string {
   return reason;
 }
 
+function since(ts: string | undefined): string {
+  return ts ? age({ metadata: { creationTimestamp: ts } }) : '<unknown>';
+}
+
+const col = (name: string, cell: (o: Obj) => unknown, priority = 0, type = 'string'): Col => ({ name, type, description: name, priority, cell });
+
 const COLUMNS: Record<string, Col[]> = {
+  Event: [
+    col('Last Seen', (e) => since(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp)),
+    col('Type', (e) => e.type),
+    col('Reason', (e) => e.reason),
+    col('Object', (e) => `${String(e.involvedObject?.kind ?? '').toLowerCase()}/${e.involvedObject?.name ?? ''}`),
+    col('Subobject', (e) => e.involvedObject?.fieldPath ?? '', 1),
+    col('Source', (e) => [e.source?.component, e.source?.host].filter(Boolean).join(', '), 1),
+    col('Message', (e) => e.message),
+    col('First Seen', (e) => since(e.firstTimestamp), 1),
+    col('Count', (e) => e.count ?? 1, 1, 'integer'),
+    col('Name', (e) => e.metadata?.name, 1),
+  ],
+  ReplicaSet: [nameCol, col('Desired', (r) => r.spec?.replicas ?? 0, 0, 'integer'), col('Current', (r) => r.status?.replicas ?? 0, 0, 'integer'), col('Ready', (r) => r.status?.readyReplicas ?? 0, 0, 'integer'), ageCol],
+  StatefulSet: [nameCol, col('Ready', (s) => `${s.status?.readyReplicas ?? 0}/${s.spec?.replicas ?? 0}`), ageCol],
+  DaemonSet: [
+    nameCol,
+    col('Desired', (d) => d.status?.desiredNumberScheduled ?? 0, 0, 'integer'),
+    col('Current', (d) => d.status?.currentNumberScheduled ?? 0, 0, 'integer'),
+    col('Ready', (d) => d.status?.numberReady ?? 0, 0, 'integer'),
+    col('Up-to-date', (d) => d.status?.updatedNumberScheduled ?? 0, 0, 'integer'),
+    col('Available', (d) => d.status?.numberAvailable ?? 0, 0, 'integer'),
+    col('Node Selector', (d) => Object.entries(d.spec?.template?.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'),
+    ageCol,
+  ],
+  Service: [
+    nameCol,
+    col('Type', (x) => x.spec?.type),
+    col('Cluster-IP', (x) => x.spec?.clusterIP ?? '<none>'),
+    col('External-IP', (x) => (x.spec?.type === 'LoadBalancer' ? '<pending>' : x.spec?.type === 'ExternalName' ? x.spec.externalName : (x.spec?.externalIPs ?? []).join(',') || '<none>')),
+    col('Port(s)', (x) => ((x.spec?.ports ?? []) as Obj[]).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',') || '<none>'),
+    ageCol,
+  ],
+  ServiceAccount: [nameCol, col('Secrets', (x) => (x.secrets ?? []).length, 0, 'integer'), ageCol],
+  PersistentVolumeClaim: [
+    nameCol,
+    col('Status', (x) => x.status?.phase),
+    col('Volume', (x) => x.spec?.volumeName ?? ''),
+    col('Capacity', (x) => x.status?.capacity?.storage ?? ''),
+    col('Access Modes', (x) => ((x.status?.accessModes ?? []) as string[]).map((m) => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' } as Record<string, string>)[m] ?? m).join(',')),
+    col('StorageClass', (x) => x.spec?.storageClassName ?? ''),
+    ageCol,
+  ],
+  Node: [nameCol, col('Status', (n) => ((n.status?.conditions ?? []) as Obj[]).find((c) => c.type === 'Ready')?.status === 'True' ? 'Ready' : 'NotReady'), col('Roles', (n) => Object.keys(n.metadata?.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice(24)).join(',') || '<none>'), ageCol, col('Version', (n) => n.status?.nodeInfo?.kubeletVersion ?? '')],
+
   Pod: [
     nameCol,
     { name: 'Ready', type: 'string', description: 'The aggregate readiness state of this pod for accepting traffic.', priority: 0, cell: (p) => `${((p.status?.containerStatuses ?? []) as Obj[]).filter((c) => c.ready).length}/${(p.spec?.containers ?? []).length}` },
