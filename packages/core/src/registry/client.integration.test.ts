@@ -132,6 +132,16 @@ describe('RegistryClient auth', () => {
     await client.close();
   });
 
+  it('learns the challenge once when the first requests to a host run in parallel', async () => {
+    const seen: RequestEvent[] = [];
+    const client = new RegistryClient({ ...quietCtx(), env: { DOCKER_CONFIG: basicReg.dockerConfigDir } }, { insecureRegistry: true, onRequest: (e) => seen.push(e) });
+    const repo = client.repository(`${basicReg.host}/a/b`);
+    await Promise.all(Array.from({ length: 6 }, () => repo.listTags()));
+    const lists = seen.filter((e) => e.path.includes('/tags/list'));
+    assert.deepEqual(lists.map((e) => e.status).sort(), [200, 200, 200, 200, 200, 200, 401]);
+    await client.close();
+  });
+
   it('fails with the registry and credential source, never the password', async () => {
     const anon = new RegistryClient(quietCtx(), { insecureRegistry: true, dockerConfigDir: '/nonexistent' });
     await assert.rejects(anon.repository(`${basicReg.host}/a/b`).listTags(), isErr('registry.unauthorized', new RegExp(`registry ${basicReg.host}: list tags of .*requires a login; credentials: anonymous`)));

@@ -74,6 +74,9 @@ interface HostState {
   tokens: Map<string, CachedToken>;
   /** Token fetches in flight per scope, shared by concurrent requests. */
   pendingTokens?: Map<string, Promise<string>>;
+  /** Until the first response from the host: concurrent requests wait for it to learn the challenge. */
+  firstContact?: Promise<void>;
+  contacted?: boolean;
 }
 
 interface RawResponse {
@@ -191,7 +194,10 @@ export class RegistryClient {
       });
       status = r.status;
       await r.arrayBuffer();
-      if (status === 401) h.challenge = parseChallenge(r.headers.get('www-authenticate'));
+      if (status === 401) {
+        const ch = parseChallenge(r.headers.get('www-authenticate'));
+        if (ch) h.challenge = { ...ch, scope: undefined };
+      }
     } catch {
       h.baseUrl = `http://${apiHost(h.registry)}`;
       h.dispatcher = Promise.resolve(undefined);
@@ -255,7 +261,7 @@ export class RegistryClient {
       return undefined;
     }
     if (creds.registryToken) return `Bearer ${creds.registryToken}`;
-    const fullScope = mergeScopes(scope, ch.scope);
+    const fullScope = scope ?? '';
     const cached = h.tokens.get(fullScope);
     if (cached && cached.expiresAt > this.ctx.now()) return `Bearer ${cached.token}`;
     const pending = (h.pendingTokens ??= new Map());
@@ -397,27 +403,50 @@ export class RegistryClient {
     const dispatcher = await h.dispatcher;
     const url = /^https?:\/\//.test(o.path) ? o.path : `${h.baseUrl}${o.path}`;
     const scope = mergeScopes(o.repository && o.actions ? repositoryScope(o.repository, o.actions) : undefined, ...(o.extraScopes ?? [])) || undefined;
+    // The first request to a host learns its challenge; the others wait for it
+    // instead of all collecting a 401 of their own.
+    let releaseFirst: (() => void) | undefined;
+    if (!h.challenge && !h.contacted) {
+      if (h.firstContact) await h.firstContact.catch(() => undefined);
+      else h.firstContact = new Promise<void>((r) => { releaseFirst = r; });
+    }
+    try {
+      return await this.authorizedExchange(h, o, url, scope, creds, dispatcher, () => {
+        h.contacted = true;
+        releaseFirst?.();
+      });
+    } finally {
+      releaseFirst?.();
+    }
+  }
+
+  private async authorizedExchange(
+    h: HostState, o: RequestOptions, url: string, scope: string | undefined, creds: Credentials,
+    dispatcher: Agent | undefined, onFirstResponse: () => void,
+  ): Promise<RawResponse> {
+    let roundScope = scope;
     for (let round = 0; ; round++) {
       const headers: Record<string, string> = { ...o.headers };
-      const auth = await this.authorization(h, scope, creds, o.operation);
+      const auth = await this.authorization(h, roundScope, creds, o.operation);
       if (auth) headers.authorization = auth;
       const res = await this.send(h, o.method, url, headers, o.body, dispatcher, o.operation);
-      if (res.status !== 401 || round > 0) {
-        if (res.status === 401) {
-          throw this.error(h, 'registry.unauthorized', `authentication failed (HTTP 401${errorText(res)})`, o.operation, creds);
-        }
-        return res;
-      }
-      const ch = parseChallenge(res.headers.get('www-authenticate'));
+      const ch = res.status === 401 ? parseChallenge(res.headers.get('www-authenticate')) : undefined;
+      // The host keeps the scheme and realm; a challenge's scope belongs to this request only.
+      if (ch) h.challenge = { ...ch, scope: undefined };
+      if (round === 0) onFirstResponse();
+      if (res.status !== 401) return res;
+      if (round > 0) throw this.error(h, 'registry.unauthorized', `authentication failed (HTTP 401${errorText(res)})`, o.operation, creds);
       if (!ch) throw this.error(h, 'registry.unauthorized', `HTTP 401 without a usable WWW-Authenticate challenge`, o.operation, creds);
-      const hadChallenge = h.challenge;
-      h.challenge = ch;
-      if (ch.scheme === 'bearer') h.tokens.delete(mergeScopes(scope, ch.scope));
-      if (ch.scheme === 'basic' && (creds.username === undefined || creds.password === undefined)) {
-        throw this.error(h, 'registry.unauthorized', 'the registry requires a login', o.operation, creds);
-      }
-      if (hadChallenge && hadChallenge.scheme === ch.scheme && ch.scheme === 'basic') {
-        throw this.error(h, 'registry.unauthorized', `authentication failed (HTTP 401${errorText(res)})`, o.operation, creds);
+      if (ch.scheme === 'basic') {
+        if (creds.username === undefined || creds.password === undefined) {
+          throw this.error(h, 'registry.unauthorized', 'the registry requires a login', o.operation, creds);
+        }
+        // Basic credentials already sent and refused: a second try cannot help.
+        if (auth?.startsWith('Basic ')) throw this.error(h, 'registry.unauthorized', `authentication failed (HTTP 401${errorText(res)})`, o.operation, creds);
+      } else {
+        // An expired or too narrow token: fetch a new one, adding the scope the registry asked for.
+        roundScope = mergeScopes(scope, ch.scope) || undefined;
+        h.tokens.delete(roundScope ?? '');
       }
     }
   }
