@@ -43,16 +43,23 @@ export function parseRendered(
   return { meta, images };
 }
 
+/**
+ * werf's mergeImageSpec (pkg/config): the global build.imageSpec is applied on
+ * top of a final image's own: a global author wins, clearHistory and
+ * keepEssentialWerfLabels are ORed, global labels override the image's,
+ * removeLabels are the image's followed by the global ones not already there.
+ */
 function mergeImageSpec(global: NonNullable<MetaConfig['build']['imageSpec']>, own: ImageConfig['imageSpec']): NonNullable<ImageConfig['imageSpec']> {
-  const out = { ...global, ...(own ?? {}) };
+  const out: NonNullable<ImageConfig['imageSpec']> = { ...(own ?? {}), config: { ...(own?.config ?? {}) } };
   const gc = global.config ?? {};
-  const oc = own?.config ?? {};
-  out.config = {
-    ...gc,
-    ...oc,
-    ...(gc.labels || oc.labels ? { labels: { ...(gc.labels ?? {}), ...(oc.labels ?? {}) } } : {}),
-    ...(gc.removeLabels || oc.removeLabels ? { removeLabels: [...new Set([...(gc.removeLabels ?? []), ...(oc.removeLabels ?? [])])] } : {}),
-  };
+  const c = out.config!;
+  if (global.author) out.author = global.author;
+  if (global.clearHistory) out.clearHistory = true;
+  if (gc.keepEssentialWerfLabels) c.keepEssentialWerfLabels = true;
+  if (gc.labels) c.labels = { ...(c.labels ?? {}), ...gc.labels };
+  const remove = [...(c.removeLabels ?? [])];
+  for (const l of gc.removeLabels ?? []) if (!remove.includes(l)) remove.push(l);
+  if (remove.length) c.removeLabels = remove;
   return out;
 }
 

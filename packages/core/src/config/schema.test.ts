@@ -308,6 +308,33 @@ describe('every schema key', () => {
     assert.deepEqual(levels, [['tools'], ['base'], ['web', 'worker']]);
   });
 
+  test('global imageSpec merge follows werf (global author and labels win, removeLabels appended)', () => {
+    const { images } = load(`configVersion: 1
+project: a
+build:
+  imageSpec:
+    author: global
+    config: {labels: {a: g, b: g}, removeLabels: [x, y], keepEssentialWerfLabels: true}
+---
+image: one
+dockerfile: D
+imageSpec:
+  author: own
+  config: {labels: {a: own, c: own}, removeLabels: [y, z], user: app}
+---
+image: two
+dockerfile: D
+final: false
+`);
+    const one = images[0]!.imageSpec!;
+    assert.equal(one.author, 'global');
+    assert.deepEqual(one.config!.labels, { a: 'g', b: 'g', c: 'own' });
+    assert.deepEqual(one.config!.removeLabels, ['y', 'z', 'x']);
+    assert.equal(one.config!.keepEssentialWerfLabels, true);
+    assert.equal(one.config!.user, 'app');
+    assert.equal(images[1]!.imageSpec, undefined, 'non-final images do not get the global imageSpec');
+  });
+
   test('Stapel from naming another image is internal', () => {
     const { images } = load('configVersion: 1\nproject: a\n---\nimage: base\nfrom: alpine\n---\nimage: app\nfrom: base\n');
     assert.equal((images[1] as StapelImage).fromImage, 'base');
