@@ -72,21 +72,28 @@ await client.close();
 if (Object.values(r.Images).some((i) => i.Rebuilt)) { console.error('no-op build rebuilt something'); process.exit(2); }
 console.log(JSON.stringify(events.map((e) => e.method + ' ' + e.path)));
 `);
+  // Bundled like dist/ (esbuild, ESM, not minified), and minified for comparison.
   const bundle = join(scratch, 'noop.mjs');
-  await esbuild({
-    entryPoints: [driver], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  const minBundle = join(scratch, 'noop.min.mjs');
+  for (const [out, minify] of [[bundle, false], [minBundle, true]] as const) {
+    await esbuild({
+      entryPoints: [driver], bundle: true, minify, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+  }
 
   const noop: number[] = [];
+  const noopMin: number[] = [];
   let requests: string[] = [];
   for (let i = 0; i < runs; i++) {
-    const b = await buildahEnv();
-    const t = process.hrtime.bigint();
-    const out = execFileSync(process.execPath, [bundle, repo.dir, repoAddr, join(scratch, 'locks')], { env: { ...env, ...b.env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    noop.push(Number(process.hrtime.bigint() - t) / 1e6);
-    requests = JSON.parse(out.toString().trim().split('\n').pop()!) as string[];
-    await b.cleanup();
+    for (const [file, into] of [[bundle, noop], [minBundle, noopMin]] as const) {
+      const b = await buildahEnv();
+      const t = process.hrtime.bigint();
+      const out = execFileSync(process.execPath, [file, repo.dir, repoAddr, join(scratch, 'locks')], { env: { ...env, ...b.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      into.push(Number(process.hrtime.bigint() - t) / 1e6);
+      requests = JSON.parse(out.toString().trim().split('\n').pop()!) as string[];
+      await b.cleanup();
+    }
   }
 
   // buildah build of the same Dockerfiles (backend then frontend on top of it).
@@ -118,7 +125,8 @@ console.log(JSON.stringify(events.map((e) => e.method + ' ' + e.path)));
 
   console.log(`examples/hello (2 images, backend context 2,000 files), median of ${runs}:`);
   console.log(`  node -e 0                                   ${ms(median(bare))}`);
-  console.log(`  werf-action build, no-op, empty storage     ${ms(median(noop))}   (bundled, new process each run)`);
+  console.log(`  werf-action build, no-op, empty storage     ${ms(median(noop))}   (bundled like dist/, new process each run)`);
+  console.log(`    same, minified bundle                     ${ms(median(noopMin))}`);
   console.log(`  buildah build, empty storage (cold)         ${ms(median(cold))}   ratio ${(median(cold) / median(noop)).toFixed(1)}x  (target >= 10x)`);
   console.log(`  buildah build --layers, warm cache          ${ms(median(warm))}   ratio ${(median(warm) / median(noop)).toFixed(2)}x  (target >= 1.5x)`);
   const repoReqs = requests.filter((r) => r !== 'GET /v2/');

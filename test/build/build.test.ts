@@ -238,6 +238,24 @@ test('without --repo stages stay in local Buildah storage as <project>:<digest>-
   assert.equal(r2.Images.other!.DockerTag, r1.Images.other!.DockerTag);
 });
 
+test('--final-repo copies final images under the same tag and the report points there', async () => {
+  const { ctx: c } = ctx();
+  const client = new RegistryClient(c, { insecureRegistry: true });
+  try {
+    const r = await build({
+      project: await project([img('other'), img('lib', { final: false })]), repo: `${registry.host}/demo/main`, finalRepo: `${registry.host}/demo/final`,
+      insecureRegistry: true, registryClient: client, lockDir,
+    }, c);
+    const other = r.Images.other!;
+    assert.equal(other.DockerRepo, `${registry.host}/demo/final`);
+    assert.ok((await listTags('demo/final')).includes(other.DockerTag));
+    assert.equal(r.Images.lib!.DockerRepo, `${registry.host}/demo/main`, 'non-final images stay in --repo');
+    assert.deepEqual(await listTags('demo/final'), [other.DockerTag]);
+  } finally {
+    await client.close();
+  }
+});
+
 test('unreachable registry names the registry', async () => {
   const { ctx: c } = ctx();
   const client = new RegistryClient(c, { insecureRegistry: true, retries: 0 });

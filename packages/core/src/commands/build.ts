@@ -38,7 +38,13 @@ export interface BuildProjectInput {
   /** Project dir relative to the git root ('' when the same). */
   projectPath: string;
   commit: { hash: string; date: Date };
-  meta: { project: string; build: { cacheVersion?: string; platform: string[] } };
+  /** `--dev`: no meta records (werf skips them on the dev branch). */
+  dev?: boolean;
+  meta: {
+    project: string;
+    build: { cacheVersion?: string; platform: string[] };
+    cleanup?: { disable: boolean; disableGitHistoryBasedPolicy: boolean };
+  };
   images: (({ kind: 'dockerfile' } & DockerfileImageSpec) | { kind: 'stapel'; name: string })[];
 }
 
@@ -183,8 +189,10 @@ export async function build(opts: BuildCommandOptions, ctx: Context): Promise<Bu
         const r = obtained.record;
         refs.set(name, { name: `${repoName}:${r.tag}`, repo: repoName, tag: r.tag, id: `sha256:${r.imageId}`, digest: r.manifestDigest });
         results.set(name, { obtained, prepared: p });
-        await store.addImageMetadata(name, commit, r.tag);
-        if (obtained.rebuilt) await store.addManagedImage(name);
+        // werf: meta-* records feed git-history cleanup; skipped with --dev or when that cleanup is off.
+        const cleanup = project.meta.cleanup;
+        if (!project.dev && !cleanup?.disable && !cleanup?.disableGitHistoryBasedPolicy) await store.addImageMetadata(name, commit, r.tag);
+        if (obtained.rebuilt && !cleanup?.disable) await store.addManagedImage(name);
       });
     }
 
@@ -219,14 +227,19 @@ export async function build(opts: BuildCommandOptions, ctx: Context): Promise<Bu
       }
     }
 
+    // --final-repo: final images are copied there under the same tag; the report points at them.
+    const finalDigests = new Map<string, string>();
     if (opts.finalRepo) {
+      if (!store.remote) {
+        throw new WerfActionError('--final-repo needs --repo', { code: 'build.final-repo-needs-repo', location: { subject: '--final-repo' } });
+      }
       for (const name of finals) {
         const r = results.get(name)!.obtained.record;
         const src = `${repoName}:${r.tag}`;
         const dst = `${opts.finalRepo}:${r.tag}`;
         if (!(await buildah.exists(src))) await buildah.pull(src, access);
         await buildah.tag(src, dst);
-        await buildah.push(dst, dst, access);
+        finalDigests.set(name, await buildah.push(dst, dst, access));
         ctx.log.info(`image ${name}: copied to ${dst}`);
       }
     }
@@ -236,15 +249,17 @@ export async function build(opts: BuildCommandOptions, ctx: Context): Promise<Bu
       const { obtained } = results.get(name)!;
       const r = obtained.record;
       const buildTime = (obtained.buildMs / 1000).toFixed(2);
-      const imageName = `${repoName}:${r.tag}`;
+      const finalDigest = finalDigests.get(name);
+      const reportRepo = finalDigest ? opts.finalRepo! : repoName;
+      const imageName = `${reportRepo}:${r.tag}`;
       const stage: ReportStageRecord = {
         Name: 'dockerfile', DockerImageName: imageName, DockerTag: r.tag, DockerImageID: `sha256:${r.imageId}`,
         DockerImageDigest: r.manifestDigest, CreatedAt: r.createdAt * 1e6, Size: r.size,
         SourceType: obtained.rebuilt ? '' : obtained.source, BaseImagePulled: false, Rebuilt: obtained.rebuilt, BuildTime: buildTime,
       };
       const record: ReportImageRecord = {
-        WerfImageName: name, DockerRepo: repoName, DockerTag: r.tag,
-        DockerImageID: `sha256:${r.imageId}`, DockerImageDigest: r.manifestDigest, DockerImageName: imageName,
+        WerfImageName: name, DockerRepo: reportRepo, DockerTag: r.tag,
+        DockerImageID: `sha256:${r.imageId}`, DockerImageDigest: finalDigest ?? r.manifestDigest, DockerImageName: imageName,
         TargetPlatform: results.get(name)!.prepared.platform,
         Rebuilt: obtained.rebuilt, Final: all.get(name)!.final, Size: r.size, BuildTime: buildTime, Stages: [stage],
       };
