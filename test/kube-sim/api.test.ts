@@ -260,6 +260,22 @@ describe('deletion', () => {
   });
 });
 
+describe('Job deletion', () => {
+  it('orphans pods by default with the API server warning, and removes them with Background', async () => {
+    const batch = kc.makeApiClient(k8s.BatchV1Api);
+    const job = (name: string): k8s.V1Job => ({ metadata: { name }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command: ['sleep', 'infinity'] }] } } } });
+    await batch.createNamespacedJob({ namespace: 'default', body: job('keep') });
+    await batch.createNamespacedJob({ namespace: 'default', body: job('drop') });
+    const running = (n: string) => sim.state.list('v1', 'Pod', 'default').find((p) => p.metadata.labels?.['job-name'] === n && p.status?.phase === 'Running');
+    await sim.waitFor(() => running('keep') && running('drop'), 8000);
+    const res = await batch.deleteNamespacedJobWithHttpInfo({ name: 'keep', namespace: 'default' });
+    assert.match(String(res.headers.warning), /child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning/);
+    await sim.waitFor(() => { const p = running('keep'); return p && !p.metadata.ownerReferences && !(p.metadata.finalizers ?? []).length; }, 8000);
+    await batch.deleteNamespacedJob({ name: 'drop', namespace: 'default', propagationPolicy: 'Background' });
+    await sim.waitFor(() => !sim.state.list('v1', 'Pod', 'default').some((p) => p.metadata.labels?.['job-name'] === 'drop'), 8000);
+  });
+});
+
 describe('CustomResourceDefinitions', () => {
   it('makes a kind servable with a status subresource', async () => {
     const ext = kc.makeApiClient(k8s.ApiextensionsV1Api);

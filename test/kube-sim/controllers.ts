@@ -110,6 +110,7 @@ export class Controllers {
     for (const s of this.scan('statefulsets', 'apps')) this.safe(() => this.statefulSet(s));
     for (const d of this.scan('daemonsets', 'apps')) this.safe(() => this.daemonSet(d));
     for (const j of this.scan('jobs', 'batch')) this.safe(() => { due = Math.min(due, this.job(j, now)); });
+    this.orphanJobPods();
     for (const p of this.scan('persistentvolumeclaims')) this.safe(() => this.pvc(p));
     return due;
   }
@@ -681,6 +682,17 @@ export class Controllers {
     this.updateStatus('jobs', 'batch', j, status);
     void now;
     return due;
+  }
+
+  /** The job controller also releases the tracking finalizer of pods whose Job is gone. */
+  private orphanJobPods(): void {
+    for (const p of this.c.store.scan('/pods')) {
+      if (!(p.metadata.finalizers ?? []).includes('batch.kubernetes.io/job-tracking')) continue;
+      const ref = controllerOf(p);
+      const job = ref ? this.c.store.peek(grKey('batch', 'jobs'), p.metadata.namespace, ref.name) : undefined;
+      if (job && job.metadata.uid === ref?.uid) continue;
+      this.safe(() => this.c.removeFinalizer(this.t('pods'), p.metadata.namespace, p.metadata.name, 'batch.kubernetes.io/job-tracking', 'job-controller'));
+    }
   }
 
   // --- PVC -----------------------------------------------------------------------------------
