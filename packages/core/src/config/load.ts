@@ -6,7 +6,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { GitRepo, parseCommitObject } from '../git/index.js';
+import { GitRepo, blobHash, lsTreeIn, parseCommitObject, readObjectsIn } from '../git/index.js';
 import { WerfActionError } from '../errors/index.js';
 import { ProjectFiles, walkDir } from './files.js';
 import { GITERMINISM_CONFIG, checkImageGiterminism, defaultGiterminism, matchGlobList, parseGiterminism } from './giterminism.js';
@@ -57,29 +57,28 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
   const dir = await realpath(resolve(opts.dir)).catch(() => {
     throw new WerfActionError(`the project directory ${opts.dir} does not exist`, { code: 'config.not-found', location: { subject: opts.dir }, hint: 'check --dir' });
   });
-  const repo = await GitRepo.open(dir, { workTree: opts.gitWorkTree, ctx });
-  const projectPath = repo.relative(dir) ?? '';
-  const toRepo = (p: string) => (projectPath ? (p ? `${projectPath}/${p}` : projectPath) : p);
   const templatesDir = relTo(dir, opts.configTemplatesDir ?? '.werf');
   const giterminismPath = relTo(dir, opts.giterminismConfig ?? GITERMINISM_CONFIG);
   const configCandidates = opts.config ? [relTo(dir, opts.config)] : DEFAULT_CONFIGS;
   if (loose) ctx.log.warn('giterminism is off (--loose-giterminism): werf.yaml, templates and files are read from the work tree');
 
-  // one cat-file for HEAD + the config files, one ls-tree for the templates dir, in parallel
+  // first round, in parallel: open the repository; one cat-file for HEAD and
+  // the config files; ls-tree of the templates dir (paths relative to dir)
   const firstPaths = [giterminismPath, ...configCandidates];
-  const [objs, tmplEntries] = await Promise.all([
-    repo.readObjects(['HEAD', ...firstPaths.map((p) => `HEAD:${toRepo(p)}`)], { followSymlinks: true }),
-    repo.lsTree('HEAD', [toRepo(templatesDir)]).catch(() => []),
+  const [repo, objs, tmplEntries] = await Promise.all([
+    GitRepo.open(dir, { workTree: opts.gitWorkTree, ctx }),
+    readObjectsIn(dir, ['HEAD', ...firstPaths.map((p) => `HEAD:./${p}`)], { followSymlinks: true, signal: ctx.signal }),
+    lsTreeIn(dir, 'HEAD', [templatesDir || '.'], { signal: ctx.signal }),
   ]);
+  const projectPath = repo.relative(dir) ?? '';
   const headObj = objs.get('HEAD');
   if (!headObj || headObj.kind !== 'commit') await repo.headCommit(); // throws the "no commits" error
   const head = parseCommitObject(headObj!.hash!, headObj!.content!);
   const files = new ProjectFiles(repo, head.hash, projectPath, dir, { dev, loose });
-  for (const p of firstPaths) files.seed(p, objs.get(`HEAD:${toRepo(p)}`) ?? { kind: 'missing' });
+  for (const p of firstPaths) files.seed(p, objs.get(`HEAD:./${p}`) ?? { kind: 'missing' });
   const tmplTree = new Map<string, string>();
   for (const e of tmplEntries) {
-    const rel = files.fromRepo(e.path);
-    if (e.type === 'blob' && rel.endsWith('.tmpl') && (!templatesDir || rel.startsWith(templatesDir + '/'))) tmplTree.set(rel, e.hash);
+    if (e.type === 'blob' && e.mode !== '120000' && e.path.endsWith('.tmpl') && (!templatesDir || e.path.startsWith(templatesDir + '/'))) tmplTree.set(e.path, e.hash);
   }
 
   // werf-giterminism.yaml: always from the commit (the work tree in --dev / loose)
@@ -195,9 +194,21 @@ async function loadTemplates(files: ProjectFiles, dir: string, tree: Map<string,
     // ones are errors unless allowed (then they are read from the work tree)
     names = new Set([...tree.keys(), ...onDisk.filter(allowed)]);
     const checked = [...new Set([...tree.keys(), ...onDisk])].filter((p) => !allowed(p));
-    const byHash = await files.repo.readObjects([...tree.entries()].filter(([p]) => !allowed(p)).map(([, h]) => h));
-    for (const p of checked) files.seed(p, tree.has(p) ? byHash.get(tree.get(p)!) ?? { kind: 'missing' } : { kind: 'missing' });
-    await files.assertUnchanged(checked.sort(), kind);
+    // fast path: a work-tree file whose git blob hash equals the committed one
+    // is the committed content (no git call); anything else goes to git
+    const algo = [...tree.values()][0]?.length === 64 ? 'sha256' : 'sha1';
+    const slow: string[] = [];
+    await Promise.all(checked.map(async (p) => {
+      const h = tree.get(p);
+      const disk = h ? await files.readDisk(p).catch(() => null) : null;
+      if (h && disk && blobHash(disk, algo) === h) files.seed(p, { kind: 'blob', hash: h, content: disk });
+      else slow.push(p);
+    }));
+    if (slow.length) {
+      const byHash = await files.repo.readObjects(slow.filter((p) => tree.has(p)).map((p) => tree.get(p)!));
+      for (const p of slow) files.seed(p, tree.has(p) ? byHash.get(tree.get(p)!) ?? { kind: 'missing' } : { kind: 'missing' });
+      await files.assertUnchanged(slow.sort(), kind);
+    }
   }
   const list = [...names].sort();
   const contents = await files.readChecked(list, kind, allowed);

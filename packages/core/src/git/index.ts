@@ -7,6 +7,7 @@
 import { execa, execaSync } from 'execa';
 import { isAbsolute, resolve } from 'node:path';
 import { realpath } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import type { Context } from '../context.js';
 import { WerfActionError } from '../errors/index.js';
 
@@ -365,34 +366,9 @@ export class GitRepo {
    */
   async readObjects(specs: string[], opts: { followSymlinks?: boolean } = {}): Promise<Map<string, ObjectInfo>> {
     const wanted = [...new Set(specs)].filter((p) => !p.includes('\n'));
-    const out = new Map<string, ObjectInfo>();
-    if (wanted.length === 0) return out;
+    if (wanted.length === 0) return new Map();
     const r = await this.run(['cat-file', '--batch', ...(opts.followSymlinks ? ['--follow-symlinks'] : [])], { input: wanted.map((p) => `${p}\n`).join('') });
-    let pos = 0;
-    const buf = r.stdout;
-    for (const spec of wanted) {
-      const nl = buf.indexOf(0x0a, pos);
-      if (nl === -1) break;
-      const header = buf.toString('utf8', pos, nl);
-      pos = nl + 1;
-      const parts = header.split(' ');
-      if (parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0]!)) {
-        const size = Number(parts[2]);
-        out.set(spec, { kind: parts[1] as ObjectInfo['kind'], hash: parts[0]!, content: buf.subarray(pos, pos + size) });
-        pos += size + 1;
-        continue;
-      }
-      const m = /^(dangling|loop|notdir|symlink) (\d+)$/.exec(header);
-      if (m) {
-        const size = Number(m[2]);
-        const target = buf.toString('utf8', pos, pos + size);
-        pos += size + 1;
-        out.set(spec, { kind: m[1] === 'symlink' ? 'outside' : (m[1] as 'dangling' | 'loop' | 'notdir'), target });
-      } else {
-        out.set(spec, { kind: 'missing' });
-      }
-    }
-    return out;
+    return parseObjects(r.stdout, wanted);
   }
 
   /**
@@ -582,6 +558,57 @@ function notARepo(dir: string, detail: string): WerfActionError {
     location: { subject: dir },
     hint: 'werf-action reads the project from git: run it inside a clone, or pass --dir / --git-work-tree',
   });
+}
+
+/**
+ * Reads objects with git running in `dir` (any folder of a work tree) before
+ * the repository is opened: specs may use `HEAD:./path` (relative to `dir`).
+ * Lets a caller overlap its first reads with `GitRepo.open`.
+ */
+export async function readObjectsIn(dir: string, specs: string[], opts: { followSymlinks?: boolean; signal?: AbortSignal } = {}): Promise<Map<string, ObjectInfo>> {
+  const wanted = [...new Set(specs)].filter((p) => !p.includes('\n'));
+  if (wanted.length === 0) return new Map();
+  const r = await runGit(['cat-file', '--batch', ...(opts.followSymlinks ? ['--follow-symlinks'] : [])], dir, opts.signal, { input: wanted.map((p) => `${p}\n`).join(''), okExitCodes: [128] });
+  return parseObjects(r.stdout, wanted);
+}
+
+/** `git ls-tree -r` run in `dir`: paths relative to `dir` (not the root); [] when `rev` does not exist. */
+export async function lsTreeIn(dir: string, rev: string, paths: string[], opts: { signal?: AbortSignal } = {}): Promise<TreeEntry[]> {
+  const r = await runGit(['ls-tree', '-r', '-z', rev, '--', ...paths], dir, opts.signal, { okExitCodes: [128] });
+  return r.exitCode === 0 ? parseLsTree(r.stdout) : [];
+}
+
+/** The object id git computes for a blob with this content (`git hash-object`), sha1 or sha256 repositories. */
+export function blobHash(content: Buffer, algo: 'sha1' | 'sha256' = 'sha1'): string {
+  return createHash(algo).update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+function parseObjects(buf: Buffer, wanted: string[]): Map<string, ObjectInfo> {
+  const out = new Map<string, ObjectInfo>();
+  let pos = 0;
+  for (const spec of wanted) {
+    const nl = buf.indexOf(0x0a, pos);
+    if (nl === -1) break;
+    const header = buf.toString('utf8', pos, nl);
+    pos = nl + 1;
+    const parts = header.split(' ');
+    if (parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0]!)) {
+      const size = Number(parts[2]);
+      out.set(spec, { kind: parts[1] as ObjectInfo['kind'], hash: parts[0]!, content: buf.subarray(pos, pos + size) });
+      pos += size + 1;
+      continue;
+    }
+    const m = /^(dangling|loop|notdir|symlink) (\d+)$/.exec(header);
+    if (m) {
+      const size = Number(m[2]);
+      const target = buf.toString('utf8', pos, pos + size);
+      pos += size + 1;
+      out.set(spec, { kind: m[1] === 'symlink' ? 'outside' : (m[1] as 'dangling' | 'loop' | 'notdir'), target });
+    } else {
+      out.set(spec, { kind: 'missing' });
+    }
+  }
+  return out;
 }
 
 /** Literal pathspec (no glob magic) relative to the root. */
