@@ -90,6 +90,13 @@ describe('CRUD and Status errors', () => {
     assert.equal(pod.body.message, 'Pod "p" is invalid: spec.containers[0].image: Required value');
   });
 
+  it('limits Secret data to 1 MiB like the API server', async () => {
+    const big = Buffer.alloc(1048577, 1).toString('base64');
+    const e = await rejects(core.createNamespacedSecret({ namespace: 'default', body: { metadata: { name: 'big' }, data: { a: big } } }));
+    assert.equal(e.code, 422);
+    assert.equal(e.body.message, 'Secret "big" is invalid: data: Too long: must have at most 1048576 bytes');
+  });
+
   it('update conflicts on a stale resourceVersion and keeps the RV on a no-op update', async () => {
     const cm = await core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' });
     const upd = await core.replaceNamespacedConfigMap({ name: 'c1', namespace: 'default', body: { ...cm, data: { k: 'v2' } } });

@@ -1,7 +1,7 @@
 // Defaulting and validation of the fields the deploy engine and kubectl read, per kind,
 // following pkg/apis/*/v1/defaults.go and pkg/apis/*/validation. Owns: pure functions
 // over one object (and its previous version for immutability). No storage access.
-import { field, type FieldError } from './errors.js';
+import { field, FieldError } from './errors.js';
 import type { Obj, ResourceType } from './resources.js';
 import { labelSelectorMatcher } from './selectors.js';
 
@@ -213,9 +213,12 @@ export function validateMeta(t: ResourceType, o: Obj, errs: FieldError[]): void 
     if (!QNAME.test(nm) || nm.length > 63) errs.push(field.invalid('metadata.labels', k, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"));
     if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) errs.push(field.invalid('metadata.labels', v, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
   }
+  let annSize = 0;
   for (const [k, v] of Object.entries((o.metadata?.annotations ?? {}) as Obj)) {
     if (typeof v !== 'string') errs.push(field.invalid(`metadata.annotations`, k, 'annotation values must be strings'));
+    annSize += k.length + String(v).length;
   }
+  if (annSize > 262144) errs.push(new FieldError('FieldValueTooLong', 'metadata.annotations', undefined, 'must have at most 262144 bytes'));
 }
 
 function validatePodSpec(spec: Obj | undefined, path: string, errs: FieldError[], allowedRestart?: string[]): void {
@@ -281,9 +284,22 @@ export function validate(t: ResourceType, o: Obj, old: Obj | undefined): FieldEr
         if ((spec.ports as Obj[]).length > 1 && !p.name) errs.push(field.required(`spec.ports[${i}].name`));
       });
       break;
-    case 'Secret':
-      for (const [k, v] of Object.entries((o.data ?? {}) as Obj)) if (typeof v !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) errs.push(field.invalid(`data[${k}]`, v, 'illegal base64 data'));
+    case 'Secret': {
+      let size = 0;
+      for (const [k, v] of Object.entries((o.data ?? {}) as Obj)) {
+        if (typeof v !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) errs.push(field.invalid(`data[${k}]`, v, 'illegal base64 data'));
+        else size += Buffer.from(v, 'base64').length;
+      }
+      if (size > 1048576) errs.push(new FieldError('FieldValueTooLong', 'data', undefined, 'must have at most 1048576 bytes'));
       break;
+    }
+    case 'ConfigMap': {
+      let size = 0;
+      for (const [k, v] of Object.entries((o.data ?? {}) as Obj)) size += k.length + String(v).length;
+      for (const [k, v] of Object.entries((o.binaryData ?? {}) as Obj)) size += k.length + Buffer.from(String(v), 'base64').length;
+      if (size > 1048576) errs.push(new FieldError('FieldValueTooLong', '[]', undefined, 'must have at most 1048576 bytes'));
+      break;
+    }
     case 'CustomResourceDefinition': {
       const g = spec?.group, plural = spec?.names?.plural;
       if (!g) errs.push(field.required('spec.group'));

@@ -207,7 +207,12 @@ export class ApiServer {
 
   private async readBody(req: http.IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
+    let size = 0;
+    for await (const c of req) {
+      size += (c as Buffer).length;
+      if (size > 3 * 1024 * 1024) throw new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
+      chunks.push(c as Buffer);
+    }
     return Buffer.concat(chunks).toString('utf8');
   }
 
