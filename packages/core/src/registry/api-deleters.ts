@@ -5,7 +5,7 @@
 // - Docker Hub: DELETE the tag through hub.docker.com with a JWT from a token
 //   or a username/password login.
 // Tokens are masked; errors name the API and never the token.
-import { fetch as undiciFetch } from 'undici';
+import { undici } from './http.js';
 import type { Context } from '../context.js';
 import { WerfActionError } from '../errors/index.js';
 import { parseRetryAfter, type DeleteOutcome, type Repository } from './client.js';
@@ -18,7 +18,8 @@ async function apiRequest(ctx: Context, method: string, url: string, headers: Re
     let res: ApiResponse | undefined;
     let delay = 500 * 2 ** attempt;
     try {
-      const r = await undiciFetch(url, { method, headers, body, signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(60_000)]) });
+      const { fetch } = await undici();
+      const r = await fetch(url, { method, headers, body, signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(60_000)]) });
       res = { status: r.status, body: await r.text() };
       const ra = parseRetryAfter(r.headers.get('retry-after'), ctx.now());
       if (ra !== undefined) delay = Math.min(ra, 120_000);

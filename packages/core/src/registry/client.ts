@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
+import { undici } from './http.js';
 import type { Context } from '../context.js';
 import { WerfActionError } from '../errors/index.js';
 import { parseChallenge, mergeScopes, repositoryScope, type Action, type CachedToken, type Challenge, type TokenResponse } from './auth.js';
@@ -172,9 +173,9 @@ export class RegistryClient {
       const insecure = hostMatches(this.opts.insecureRegistry, registry);
       const state: HostState = { registry, baseUrl: `https://${apiHost(registry)}`, tokens: new Map() };
       if (insecure) {
-        const agent = new Agent({ connect: { rejectUnauthorized: false } });
-        state.dispatcher = Promise.resolve(agent);
-        state.probed = this.probeScheme(state, agent);
+        const agent = undici().then((u) => new u.Agent({ connect: { rejectUnauthorized: false } }));
+        state.dispatcher = agent;
+        state.probed = agent.then((a) => this.probeScheme(state, a));
       } else {
         state.dispatcher = this.makeDispatcher(registry);
       }
@@ -189,7 +190,8 @@ export class RegistryClient {
     const started = Date.now();
     let status = 0;
     try {
-      const r = await undiciFetch(`${h.baseUrl}/v2/`, {
+      const { fetch } = await undici();
+      const r = await fetch(`${h.baseUrl}/v2/`, {
         dispatcher: agent, signal: AbortSignal.any([this.ctx.signal, AbortSignal.timeout(this.opts.timeoutMs ?? 60_000)]),
       });
       status = r.status;
@@ -208,6 +210,7 @@ export class RegistryClient {
   }
 
   private async makeDispatcher(registry: string): Promise<Agent> {
+    const { Agent } = await undici();
     if (hostMatches(this.opts.skipTlsVerifyRegistry, registry)) {
       return new Agent({ connect: { rejectUnauthorized: false } });
     }
@@ -328,7 +331,8 @@ export class RegistryClient {
       let netErr: unknown;
       try {
         const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 60_000);
-        const r = await undiciFetch(url, {
+        const { fetch } = await undici();
+        const r = await fetch(url, {
           method, headers, body, dispatcher,
           signal: AbortSignal.any([this.ctx.signal, timeout]),
         });
@@ -381,7 +385,8 @@ export class RegistryClient {
     const started = Date.now();
     await this.sem.acquire();
     try {
-      const r = await undiciFetch(url, {
+      const { fetch } = await undici();
+      const r = await fetch(url, {
         method: o.method, headers, body: o.body, dispatcher, duplex: 'half',
         signal: this.ctx.signal,
       });

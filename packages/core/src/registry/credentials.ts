@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import type { Context } from '../context.js';
 import { WerfActionError } from '../errors/index.js';
 import { DOCKER_HUB } from './reference.js';
@@ -73,6 +72,8 @@ export interface CredentialHelperRunner {
 export const runCredentialHelper: CredentialHelperRunner = async (helper, serverUrl, ctx) => {
   const program = `docker-credential-${helper}`;
   try {
+    // Loaded on first use: most runs never call a credential helper.
+    const { execa } = await import('execa');
     const r = await execa(program, ['get'], { input: serverUrl, cancelSignal: ctx.signal, env: { ...ctx.env } as Record<string, string>, extendEnv: false, reject: false });
     if (r.exitCode !== 0) {
       const out = `${r.stdout}`.trim();

@@ -1,0 +1,14 @@
+// undici, loaded on first use: commands that never talk to a registry (render,
+// plan) do not pay for evaluating it at start-up.
+import type { Agent, fetch } from 'undici';
+
+export interface Undici {
+  Agent: typeof Agent;
+  fetch: typeof fetch;
+}
+
+let loading: Promise<Undici> | undefined;
+
+export function undici(): Promise<Undici> {
+  return (loading ??= import('undici').then((m) => ({ Agent: m.Agent, fetch: m.fetch })));
+}
