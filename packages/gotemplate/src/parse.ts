@@ -45,7 +45,11 @@ export function lex(input: string, left = '{{', right = '}}', breakOK = true, co
   };
   const ignore = (): void => { startLine += countNL(input, start, pos); start = pos; };
   const errorf = (msg: string): false => { items.push({ t: T.Error, pos: start, val: msg, line: startLine }); return false; };
-  const peek = (): string => (pos < input.length ? String.fromCodePoint(input.codePointAt(pos)!) : '');
+  const peek = (): string => {
+    if (pos >= input.length) return '';
+    const c = input.charCodeAt(pos);
+    return c < 0xd800 || c > 0xdbff ? input[pos] : String.fromCodePoint(input.codePointAt(pos)!);
+  };
   const next = (): string => { const c = peek(); pos += c.length; return c; };
   const hasLeftTrim = (p: number): boolean => input[p] === '-' && p + 1 < input.length && isSpace(input[p + 1]);
   const hasRightTrim = (p: number): boolean => p + 1 < input.length && isSpace(input[p]) && input[p + 1] === '-';

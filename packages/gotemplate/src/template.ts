@@ -36,10 +36,11 @@ export class Templates {
   readonly options: ExecOptions;
   private readonly trees: Map<string, ParsedTree>;
   private readonly funcs: Map<string, FuncEntry>;
+  private readonly base: Record<string, FuncEntry>;
   private readonly delims: [string, string];
   private readonly hasFuncBound: (n: string) => boolean;
 
-  constructor(options: TemplateOptions = {}, share?: { trees: Map<string, ParsedTree>; funcs: Map<string, FuncEntry> }) {
+  constructor(options: TemplateOptions = {}, share?: { trees: Map<string, ParsedTree>; funcs: Map<string, FuncEntry>; base: Record<string, FuncEntry> }) {
     this.options = {
       missingKey: options.missingKey ?? 'default',
       maxOutputBytes: options.maxOutputBytes ?? 64 * 1024 * 1024,
@@ -47,17 +48,15 @@ export class Templates {
     };
     this.delims = options.delims ?? ['{{', '}}'];
     this.trees = share ? new Map(share.trees) : new Map();
-    if (share) this.funcs = share.funcs;
+    if (share) { this.funcs = share.funcs; this.base = share.base; }
     else {
       this.funcs = new Map();
-      if (!options.noSprig) {
-        SPRIG ??= sprigFuncs({ env: false, typed: true }) as unknown as Record<string, FuncEntry>;
-        for (const [k, v] of Object.entries(SPRIG)) this.funcs.set(k, v);
-      }
+      // Sprig is shared by every set (read-only); own functions are layered on top of it.
+      this.base = options.noSprig ? {} : (SPRIG ??= sprigFuncs({ env: false, typed: true }) as unknown as Record<string, FuncEntry>);
       for (const [k, v] of Object.entries(options.typedFuncs ?? {})) this.funcs.set(k, v);
       for (const [k, v] of Object.entries(options.funcs ?? {})) this.funcs.set(k, plainFunc(v));
     }
-    this.hasFuncBound = (n) => this.funcs.has(n) || n in BUILTINS;
+    this.hasFuncBound = (n) => this.funcs.has(n) || Object.prototype.hasOwnProperty.call(this.base, n) || Object.prototype.hasOwnProperty.call(BUILTINS, n);
   }
 
   /** Adds or replaces functions (Go's Funcs); typed entries keep Go's argument checks. */
@@ -87,11 +86,13 @@ export class Templates {
   has(name: string): boolean { return this.trees.has(name); }
   names(): string[] { return [...this.trees.keys()]; }
   lookup(name: string): ParsedTree | undefined { return this.trees.get(name); }
-  func(name: string): FuncEntry | undefined { return this.funcs.get(name) ?? BUILTINS[name]; }
+  func(name: string): FuncEntry | undefined {
+    return this.funcs.get(name) ?? (Object.prototype.hasOwnProperty.call(this.base, name) ? this.base[name] : undefined) ?? (Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined);
+  }
 
   /** A copy of the namespace sharing the functions (Go's Clone), e.g. for Helm's tpl. */
   clone(options?: Partial<ExecOptions>): Templates {
-    const c = new Templates({ delims: this.delims }, { trees: this.trees, funcs: this.funcs });
+    const c = new Templates({ delims: this.delims }, { trees: this.trees, funcs: this.funcs, base: this.base });
     Object.assign(c.options, this.options, options ?? {});
     return c;
   }

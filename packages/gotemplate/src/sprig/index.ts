@@ -367,6 +367,8 @@ function adler32(s: string): string {
 }
 
 function urlParse(v: string): Record<string, unknown> {
+  const bad = /%(?![0-9A-Fa-f]{2})(.{0,2})/.exec(v.replace(/#.*$/s, '').replace(/\?.*$/s, ''));
+  if (bad) throw new Error(`unable to parse url: parse ${JSON.stringify(v)}: invalid URL escape ${JSON.stringify('%' + bad[1])}`);
   let rest = v;
   const out: Record<string, unknown> = { scheme: '', host: '', hostname: '', path: '', query: '', opaque: '', fragment: '', userinfo: '' };
   const hash = rest.indexOf('#');
