@@ -115,6 +115,9 @@ export async function build(opts: BuildCommandOptions, ctx: Context): Promise<Bu
   const all = new Map<string, DockerfileImageSpec>();
   for (const i of project.images) if (i.kind === 'dockerfile') all.set(i.name, i);
   const selected = selectImages(all, opts.images);
+  for (const n of selected) {
+    if (all.get(n)!.staged) ctx.log.warn(`image ${n}: staged: true (a stage per instruction) is not supported yet; it is built and cached as one dockerfile stage`);
+  }
 
   const git = await GitRepo.open(project.gitRoot, { ctx });
   const buildah = new Buildah(ctx, opts.buildah);
