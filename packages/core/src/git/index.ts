@@ -553,10 +553,13 @@ export class GitRepo {
 }
 
 function notARepo(dir: string, detail: string): WerfActionError {
+  const dubious = /dubious ownership/.test(detail);
   return new WerfActionError(`${dir} is not inside a git repository${detail ? ` (${detail.split('\n')[0]})` : ''}`, {
-    code: 'git.not-a-repository',
+    code: dubious ? 'git.dubious-ownership' : 'git.not-a-repository',
     location: { subject: dir },
-    hint: 'werf-action reads the project from git: run it inside a clone, or pass --dir / --git-work-tree',
+    hint: dubious
+      ? `the checkout belongs to another user (common in CI containers): run \`git config --global --add safe.directory ${dir}\` first`
+      : 'werf-action reads the project from git: run it inside a clone, or pass --dir / --git-work-tree',
   });
 }
 
