@@ -2,7 +2,8 @@
 // Runs every *.test.ts of the repository with Node's test runner through tsx.
 // Node 20's `--test` takes no globs, so the files are collected here.
 // Usage: node scripts/run-tests.mjs [--unit] [path-substring ...]
-//   --unit            only tests that need no system service (files under packages/)
+//   --unit            only tests that need no system service (files under packages/,
+//                     except *.integration.test.ts)
 //   path-substring    only files whose path contains one of these strings
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -29,7 +30,7 @@ let files = [];
 for (const top of ['packages', 'test', 'actions', 'jenkins-shim', 'scripts']) {
   try { collect(join(root, top), files); } catch { /* folder may not exist yet */ }
 }
-if (unitOnly) files = files.filter((f) => f.startsWith('packages/'));
+if (unitOnly) files = files.filter((f) => f.startsWith('packages/') && !f.endsWith('.integration.test.ts'));
 if (filters.length) files = files.filter((f) => filters.some((s) => f.includes(s)));
 files.sort();
 if (files.length === 0) {
