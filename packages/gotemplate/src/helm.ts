@@ -71,56 +71,90 @@ export function helmStaticFuncs(): Record<string, FuncEntry> {
   };
 }
 
-/** Builds the Helm function set bound to `set` (include/tpl need the set). */
-export function bindHelmFuncs(set: Templates, opts: HelmRenderOptions = {}): void {
-  const includedNames = new Map<string, number>();
+interface HelmState { lookup?: HelmRenderOptions['lookup']; includedNames: Map<string, number>; depth: number }
+
+/** Builds the Helm function set bound to `set` (include/tpl need the set); returns its mutable render state. */
+export function bindHelmFuncs(set: Templates, opts: HelmRenderOptions = {}): HelmState {
+  const st: HelmState = { lookup: opts.lookup, includedNames: new Map(), depth: 0 };
   const maxInclude = opts.maxIncludeDepth ?? 1000;
-  let depth = 0;
   const funcs: Record<string, FuncEntry> = {
     ...helmStaticFuncs(),
     include: {
       params: ['string', 'any'], fn: (name: string, data: unknown) => {
-        const n = includedNames.get(name);
+        const n = st.includedNames.get(name);
         if (n !== undefined) {
           if (n > maxInclude) throw new Error(`rendering template has a nested reference name: ${name}`);
-          includedNames.set(name, n + 1);
-        } else includedNames.set(name, 1);
-        depth++;
+          st.includedNames.set(name, n + 1);
+        } else st.includedNames.set(name, 1);
+        st.depth++;
         try {
-          return set.execute(name, data === null ? undefined : data, 'gotpl', depth);
+          return set.execute(name, data === null ? undefined : data, 'gotpl', st.depth);
         } finally {
-          depth--;
-          includedNames.set(name, includedNames.get(name)! - 1);
+          st.depth--;
+          st.includedNames.set(name, st.includedNames.get(name)! - 1);
         }
       },
     },
     tpl: {
       params: ['string', 'any'], fn: (text: string, vals: unknown) => {
-        const clone = set.clone({ missingKey: opts.strict ? 'error' : 'zero' });
-        clone.options.missingKey = 'zero';
+        const clone = set.clone({ missingKey: 'zero' });
         clone.parse('tpl', text);
-        depth++;
+        st.depth++;
         try {
-          return clone.execute('tpl', vals === null ? undefined : vals, 'tpl', depth).replaceAll('<no value>', '');
-        } finally { depth--; }
+          return clone.execute('tpl', vals === null ? undefined : vals, 'tpl', st.depth).replaceAll('<no value>', '');
+        } finally { st.depth--; }
       },
     },
     required: {
       params: ['string', 'any'], fn: (warn: string, val: unknown) => {
-        if (val === null || val === undefined) throw new Error(warn);
-        if (val === '') throw new Error(warn);
+        if (val === null || val === undefined || val === '') throw new Error(warn);
         return val;
       },
     },
     lookup: {
       params: ['string', 'string', 'string', 'string'], fn: (a: string, k: string, ns: string, n: string) => {
-        const r = opts.lookup?.(a, k, ns, n);
+        const r = st.lookup?.(a, k, ns, n);
         return r === undefined || r === null ? {} : r;
       },
     },
   };
   set.addFuncs(funcs, true);
   if (opts.funcs) set.addFuncs(opts.funcs as Record<string, GoFunc>);
+  return st;
+}
+
+/** A chart's templates parsed once (Helm's engine set), rendered many times. */
+export class HelmChart {
+  private readonly set: Templates;
+  private readonly state: HelmState;
+  private readonly names: string[];
+  constructor(templates: Record<string, string>, opts: HelmRenderOptions = {}) {
+    this.set = new Templates({ missingKey: opts.strict ? 'error' : 'zero', maxOutputBytes: opts.maxOutputBytes });
+    this.state = bindHelmFuncs(this.set, opts);
+    this.names = Object.keys(templates).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const n of this.names) this.set.parse(n, templates[n]);
+  }
+
+  /** Renders every non-partial template (base name not starting with `_`), `<no value>` removed. */
+  render(values: Record<string, unknown>, opts: { lookup?: HelmRenderOptions['lookup'] } = {}): Record<string, string> {
+    if (opts.lookup) this.state.lookup = opts.lookup;
+    this.state.includedNames.clear();
+    this.state.depth = 0;
+    const out: Record<string, string> = {};
+    for (const n of this.names) {
+      const slash = n.lastIndexOf('/');
+      if (n[slash + 1] === '_') continue;
+      const vals: Record<string, unknown> = { ...values };
+      vals.Template = { Name: n, BasePath: slash < 0 ? '.' : slash === 0 ? '/' : n.slice(0, slash) };
+      out[n] = this.set.execute(n, vals, 'gotpl').replaceAll('<no value>', '');
+    }
+    return out;
+  }
+}
+
+/** Parses a chart's templates once; `.render(values)` as many times as needed. */
+export function compileHelm(templates: Record<string, string>, opts: HelmRenderOptions = {}): HelmChart {
+  return new HelmChart(templates, opts);
 }
 
 /**
@@ -129,20 +163,7 @@ export function bindHelmFuncs(set: Templates, opts: HelmRenderOptions = {}): voi
  * each executed with `values` plus `.Template.{Name,BasePath}`, `<no value>` removed.
  */
 export function renderHelm(templates: Record<string, string>, values: Record<string, unknown>, opts: HelmRenderOptions = {}): Record<string, string> {
-  const set = new Templates({ missingKey: opts.strict ? 'error' : 'zero', maxOutputBytes: opts.maxOutputBytes });
-  bindHelmFuncs(set, opts);
-  const names = Object.keys(templates).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const n of names) set.parse(n, templates[n]);
-  const out: Record<string, string> = {};
-  for (const n of names) {
-    const base = n.slice(n.lastIndexOf('/') + 1);
-    if (base.startsWith('_')) continue;
-    const vals: Record<string, unknown> = { ...values };
-    const slash = n.lastIndexOf('/');
-    vals.Template = { Name: n, BasePath: slash < 0 ? '.' : slash === 0 ? '/' : n.slice(0, slash) };
-    out[n] = set.execute(n, vals, 'gotpl').replaceAll('<no value>', '');
-  }
-  return out;
+  return new HelmChart(templates, opts).render(values);
 }
 
 export { TemplateError };

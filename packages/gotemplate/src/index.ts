@@ -9,7 +9,7 @@ export type { GoFunc, FuncEntry, FuncDef, ExecOptions } from './exec.js';
 export { TemplateError, FuncError } from './exec.js';
 export { Templates, type FuncMap, type TemplateOptions } from './template.js';
 export { sprigFuncs, strval, toInt64, toFloat64, deepEqual } from './sprig/index.js';
-export { renderHelm, bindHelmFuncs, helmStaticFuncs, type HelmRenderOptions } from './helm.js';
+export { renderHelm, compileHelm, HelmChart, bindHelmFuncs, helmStaticFuncs, type HelmRenderOptions } from './helm.js';
 export { toYaml, marshalYAML, unmarshalYAML } from './yaml.js';
 export { marshalJSON, unmarshalJSON } from './json.js';
 export { toToml } from './toml.js';

@@ -265,6 +265,8 @@ export function lex(input: string, left = '{{', right = '}}', breakOK = true, co
 
 function countNL(s: string, a: number, b: number): number {
   let n = 0;
+  const first = s.indexOf('\n', a);
+  if (first < 0 || first >= b) return 0;
   for (let i = s.indexOf('\n', a); i >= 0 && i < b; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
@@ -773,10 +775,9 @@ export function parseTemplate(name: string, text: string, left: string, right: s
       const chainPos = peek().pos;
       const fields: string[] = [];
       while (peek().t === T.Field) fields.push(next().val.slice(1));
-      const chainStr = () => nodeString({ k: 'chain', pos: chainPos, tree: cur, node: node!, field: fields });
       switch (node.k) {
-        case 'field': node = { k: 'field', pos: chainPos, tree: cur, ident: chainStr().slice(1).split('.') }; break;
-        case 'variable': node = { k: 'variable', pos: chainPos, tree: cur, ident: chainStr().split('.') }; break;
+        case 'field': node = { k: 'field', pos: chainPos, tree: cur, ident: [...node.ident, ...fields] }; break;
+        case 'variable': node = { k: 'variable', pos: chainPos, tree: cur, ident: [...node.ident, ...fields] }; break;
         case 'bool': case 'string': case 'number': case 'nil': case 'dot':
           errorf(`unexpected . after term ${quoteGo(nodeString(node))}`);
           break;
