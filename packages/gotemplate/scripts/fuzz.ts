@@ -1,10 +1,11 @@
 // Differential fuzzer: random templates + values rendered by the Go oracle and by our engine.
 // Usage: npm run fuzz:gotemplate -- [--count 6000] [--seed 1] [--write]
-//   --write   replace test/fixtures/generated.jsonl with the agreeing cases and
+//   --write   replace test/fixtures/generated.jsonl.gz with the agreeing cases and
 //             test/fixtures/mismatches.jsonl with the disagreeing ones (Go's output is the expectation)
 // Needs the oracle: ORACLE=$(../shared/tools/gotpl-oracle/build.sh) or it is built on first use.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runProtocol } from '../src/cli.js';
@@ -57,7 +58,7 @@ for (let i = 0; i < count; i++) {
 console.log(`${count} cases: ${agree.length} agree, ${mismatch.length} differ (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
 if (write) {
   const fx = join(here, '../test/fixtures');
-  writeFileSync(join(fx, 'generated.jsonl'), agree.join('\n') + '\n');
+  writeFileSync(join(fx, 'generated.jsonl.gz'), gzipSync(agree.join('\n') + '\n', { level: 9 }));
   writeFileSync(join(fx, 'mismatches.jsonl'), mismatch.length ? mismatch.join('\n') + '\n' : '');
-  console.log(`wrote ${agree.length} cases to test/fixtures/generated.jsonl, ${mismatch.length} to test/fixtures/mismatches.jsonl`);
+  console.log(`wrote ${agree.length} cases to test/fixtures/generated.jsonl.gz, ${mismatch.length} to test/fixtures/mismatches.jsonl`);
 }

@@ -1,10 +1,11 @@
 // Replays the Go oracle's outputs committed under test/fixtures (no Go needed):
-// generated.jsonl (differential fuzzing, scripts/fuzz.ts), hand.jsonl (test/hand-cases.ts),
+// generated.jsonl.gz (differential fuzzing, scripts/fuzz.ts), hand.jsonl (test/hand-cases.ts),
 // mismatches.jsonl (known differences, reported as todo).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runProtocol } from '../src/cli.js';
@@ -14,7 +15,8 @@ interface Fixture { name?: string; seed?: number; input: unknown; expected: unkn
 const load = (f: string): Fixture[] => {
   const p = join(here, 'fixtures', f);
   if (!existsSync(p)) return [];
-  return readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Fixture);
+  const raw = readFileSync(p);
+  return (f.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8')).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Fixture);
 };
 
 function render(input: unknown, expected?: unknown): unknown {
@@ -29,7 +31,7 @@ function render(input: unknown, expected?: unknown): unknown {
 }
 
 test('generated cases agree with Go (text/template + sprig + helm)', () => {
-  const cases = load('generated.jsonl');
+  const cases = load('generated.jsonl.gz');
   assert.ok(cases.length >= 5000, `expected at least 5000 generated cases, found ${cases.length}`);
   const bad: string[] = [];
   for (const c of cases) {
