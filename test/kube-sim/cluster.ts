@@ -190,6 +190,9 @@ export class Cluster {
     const m = body.metadata;
     for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink']) delete m[k];
     if (t.status) delete body.status;
+    const nb = normalize(body, !t.crd) as Obj;
+    for (const k of Object.keys(body)) delete body[k];
+    Object.assign(body, nb);
     applyDefaults(t, body);
     this.createStatusDefaults(t, body);
     const obj = normalize(body, !t.crd) as Obj;
@@ -299,6 +302,7 @@ export class Cluster {
       obj.spec.clusterIP = old.spec.clusterIP;
       obj.spec.clusterIPs ??= old.spec.clusterIPs;
     }
+    obj = normalize(obj, !t.crd) as Obj;
     applyDefaults(t, obj);
     obj = normalize(obj, !t.crd) as Obj;
     const errs = validate(t, obj, old);

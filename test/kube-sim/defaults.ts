@@ -383,19 +383,23 @@ export function tracksGeneration(t: ResourceType): boolean {
 }
 
 /** Go's omitempty round trip for built-in types: nulls and empty lists/maps of map-typed fields vanish. */
+const MAP_FIELDS = ['labels', 'annotations', 'data', 'binaryData', 'matchLabels', 'nodeSelector', 'stringData', 'selector', 'requests', 'limits', 'capacity', 'allocatable', 'parameters'];
+
 export function normalize(v: unknown, builtin: boolean, key = ''): unknown {
   if (Array.isArray(v)) return v.map((x) => normalize(x, builtin));
   if (v && typeof v === 'object') {
     const out: Obj = {};
+    const isMap = MAP_FIELDS.includes(key);
     for (const [k, x] of Object.entries(v as Obj)) {
       if (x === null || x === undefined) { if (builtin) continue; out[k] = x; continue; }
+      // omitempty string fields of Go structs vanish when empty (map entries keep "")
+      if (builtin && x === '' && !isMap) continue;
       const n = normalize(x, builtin, k);
       if (builtin && Array.isArray(n) && n.length === 0 && k !== 'finalizers') continue;
       if (builtin && n && typeof n === 'object' && !Array.isArray(n) && Object.keys(n).length === 0 && ['labels', 'annotations', 'data', 'binaryData', 'matchLabels', 'nodeSelector', 'stringData'].includes(k)) continue;
       if (builtin && k === 'finalizers' && Array.isArray(n) && n.length === 0) continue;
       out[k] = n;
     }
-    void key;
     return out;
   }
   return v;

@@ -133,6 +133,25 @@ describe('kubectl', () => {
     assert.equal(sim.state.get('v1', 'Namespace', undefined, 'scratch'), undefined);
   });
 
+  it('accepts the protobuf bodies of kubectl create generators and auth can-i', async () => {
+    assert.equal((await kubectl(['create', 'namespace', 'proto'])).out, 'namespace/proto created\n');
+    assert.equal((await kubectl(['create', 'configmap', 'c', '-n', 'proto', '--from-literal=a=b', '--from-literal=c=d'])).out, 'configmap/c created\n');
+    assert.equal((await kubectl(['create', 'secret', 'generic', 's', '-n', 'proto', '--from-literal=p=secret'])).out, 'secret/s created\n');
+    const cm = sim.state.get('v1', 'ConfigMap', 'proto', 'c')!;
+    assert.deepEqual(cm.data, { a: 'b', c: 'd' });
+    const sec = sim.state.get('v1', 'Secret', 'proto', 's')!;
+    assert.deepEqual([sec.type, Buffer.from(sec.data.p, 'base64').toString()], ['Opaque', 'secret']);
+    assert.equal(sim.state.get('v1', 'Namespace', undefined, 'proto')!.status.phase, 'Active');
+    sim.rbac.deny({ verb: 'delete', resource: 'secrets' });
+    try {
+      const no = await kubectl(['auth', 'can-i', 'delete', 'secrets']);
+      assert.deepEqual([no.code, no.out.trim()], [1, 'no - denied by kube-sim RBAC-lite rule']);
+      assert.equal((await kubectl(['auth', 'can-i', 'get', 'secrets'])).out, 'yes\n');
+    } finally {
+      sim.rbac.clear();
+    }
+  });
+
   it('shows RBAC-lite denials as kubectl users see them', async () => {
     sim.rbac.deny({ verb: 'delete', resource: 'configmaps', namespace: 'default' });
     try {

@@ -6,13 +6,14 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { ApiError, errors } from './errors.js';
 import { Cluster, gr, type DeleteOpts, type PatchType } from './cluster.js';
 import { apiVersionOf, type Obj, type ResourceType } from './resources.js';
 import { matchFields, matchReqs, parseFieldSelector, parseLabelSelector } from './selectors.js';
 import type { StoreEvent } from './store.js';
 import { toTable } from './table.js';
+import { decodeProtobuf } from './proto.js';
 import type { Pki } from './certs.js';
 
 export interface User { name: string; groups: string[] }
@@ -165,8 +166,9 @@ export class ApiServer {
   // --- plumbing ---------------------------------------------------------------
 
   private send(res: http.ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = typeof body === 'string' ? body : JSON.stringify(body) + '\n';
-    res.writeHead(code, { 'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json', 'Cache-Control': 'no-cache, private', ...headers });
+    const yaml = typeof body !== 'string' && /^application\/yaml\b/.test(String((res.req as http.IncomingMessage | undefined)?.headers.accept ?? ''));
+    const text = typeof body === 'string' ? body : yaml ? toYaml(body) : JSON.stringify(body) + '\n';
+    res.writeHead(code, { 'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : yaml ? 'application/yaml' : 'application/json', 'Cache-Control': 'no-cache, private', ...headers });
     res.end(text);
   }
 
@@ -206,6 +208,17 @@ export class ApiServer {
   }
 
   private async readBody(req: http.IncomingMessage): Promise<string> {
+    const buf = await this.readRaw(req);
+    const ct = String(req.headers['content-type'] ?? '');
+    if (ct.startsWith('application/vnd.kubernetes.protobuf')) {
+      const obj = decodeProtobuf(buf);
+      if (!obj) throw errors.unsupportedMediaType(ct, ['application/json', 'application/yaml']);
+      return JSON.stringify(obj);
+    }
+    return buf.toString('utf8');
+  }
+
+  private async readRaw(req: http.IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const c of req) {
@@ -213,12 +226,11 @@ export class ApiServer {
       if (size > 3 * 1024 * 1024) throw new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
       chunks.push(c as Buffer);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
 
   private decode(text: string, contentType: string): unknown {
     const ct = contentType.split(';')[0]!.trim().toLowerCase();
-    if (ct.includes('protobuf')) throw errors.unsupportedMediaType(ct, ['application/json', 'application/yaml']);
     try {
       if (ct === 'application/yaml' || ct === 'application/apply-patch+yaml') return parseYaml(text);
       return JSON.parse(text);
@@ -322,6 +334,7 @@ export class ApiServer {
         return this.serveWatch(req, res, t, route.ns, route.name, query, tableAccept);
       case 'create': {
         const body = this.decode(await this.readBody(req), String(req.headers['content-type'] ?? 'application/json')) as Obj;
+        if (t.kind === 'SelfSubjectAccessReview') return out(201, this.accessReview(who, body));
         if (t.kind === 'Namespace' && route.ns) return this.sendError(res, errors.methodNotSupported(gr(t), 'create'));
         const o = c.create(t, route.ns, body, wopts);
         return out(201, o);
@@ -369,6 +382,26 @@ export class ApiServer {
       }
     }
     return this.sendError(res, errors.methodNotSupported(gr(t), route.verb));
+  }
+
+  /** SelfSubjectAccessReview against the deny rules (everything else is allowed). */
+  private accessReview(who: User, body: Obj): Obj {
+    const ra = body.spec?.resourceAttributes;
+    const na = body.spec?.nonResourceAttributes;
+    let allowed = true;
+    let reason = '';
+    if (ra) {
+      const resource = ra.subresource ? `${ra.resource}/${ra.subresource}` : ra.resource;
+      const t = this.cluster.catalogue.all().find((x) => x.plural === ra.resource && x.group === (ra.group ?? ''));
+      allowed = !this.denied(who, ra.verb, t ?? { group: ra.group ?? '' } as ResourceType, resource, ra.namespace || undefined);
+      if (!allowed) reason = 'denied by kube-sim RBAC-lite rule';
+    }
+    void na;
+    return {
+      kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null }, spec: body.spec ?? {},
+      status: { allowed, ...(allowed ? {} : { denied: true, reason }) },
+    };
   }
 
   private scaleOf(t: ResourceType, o: Obj): Obj {
