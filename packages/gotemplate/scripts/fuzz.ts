@@ -1,11 +1,13 @@
 // Differential fuzzer: random templates + values rendered by the Go oracle and by our engine.
 // Usage: npm run fuzz:gotemplate -- [--count 6000] [--seed 1] [--write]
+//   --append  with --write: add to the existing generated cases instead of replacing them
 //   --write   replace test/fixtures/generated.jsonl.gz with the agreeing cases and
 //             test/fixtures/mismatches.jsonl with the disagreeing ones (Go's output is the expectation)
 // Needs the oracle: ORACLE=$(../shared/tools/gotpl-oracle/build.sh) or it is built on first use.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runProtocol } from '../src/cli.js';
@@ -17,6 +19,7 @@ const opt = (n: string, d: string): string => { const i = args.indexOf(n); retur
 const count = parseInt(opt('--count', '6000'), 10);
 const seed = parseInt(opt('--seed', '1'), 10);
 const write = args.includes('--write');
+const append = args.includes('--append'); // keep the existing agreeing cases and add the new ones
 
 function findOracle(): string | undefined {
   if (process.env.ORACLE && existsSync(process.env.ORACLE)) return process.env.ORACLE;
@@ -58,7 +61,9 @@ for (let i = 0; i < count; i++) {
 console.log(`${count} cases: ${agree.length} agree, ${mismatch.length} differ (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
 if (write) {
   const fx = join(here, '../test/fixtures');
-  writeFileSync(join(fx, 'generated.jsonl.gz'), gzipSync(agree.join('\n') + '\n', { level: 9 }));
+  const gz = join(fx, 'generated.jsonl.gz');
+  if (append && existsSync(gz)) agree.unshift(...gunzipSync(readFileSync(gz)).toString('utf8').split('\n').filter((l) => l.trim()));
+  writeFileSync(gz, gzipSync(agree.join('\n') + '\n', { level: 9 }));
   writeFileSync(join(fx, 'mismatches.jsonl'), mismatch.length ? mismatch.join('\n') + '\n' : '');
   console.log(`wrote ${agree.length} cases to test/fixtures/generated.jsonl.gz, ${mismatch.length} to test/fixtures/mismatches.jsonl`);
 }

@@ -197,6 +197,10 @@ export class State {
         this.errorf(`range can't iterate over ${formatV(val)}`);
       }
       if (r.elseList) this.walk(dot, dotIface, r.elseList);
+    } catch (e) {
+      // Go's walkRange recovers walkBreak for the whole statement, so a {{break}} in the
+      // else branch (which belongs to an enclosing range) only ends this range statement.
+      if (e !== BREAK) throw e;
     } finally {
       this.vars.length = mark0;
     }

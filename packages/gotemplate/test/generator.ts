@@ -72,9 +72,9 @@ class Gen {
 
   path(): string {
     const r = this.r;
-    const base = r.chance(0.03) ? '.Values' : '$.Values';
+    const base = r.chance(0.01) ? '.Values' : '$.Values';
     const k = r.chance(0.8) ? r.pick(['s', 'n', 'f', 'l', 'ls', 'm', 'e', 'el', 'nul', 'i', 'big', 'missing', 'm.a', 'm.b', 'm.c', 'm.zz', 's', 'n', 'm'])
-      : r.pick(KEYS.filter((x) => /^[A-Za-z_]\w*$/.test(x))) + (r.chance(0.15) ? '.' + r.pick(['a', 'x']) : '');
+      : r.pick(KEYS.filter((x) => /^[A-Za-z_]\w*$/.test(x))) + (r.chance(0.03) ? '.' + r.pick(['a', 'x']) : '');
     return `${base}.${k}`;
   }
 
@@ -104,8 +104,8 @@ class Gen {
       case 7: return `${r.pick(['regexFindAll', 'regexSplit'])} ${r.pick(['"a"', '"[aeiou]"', '"\\\\s+"', '","'])} ${s()} ${r.pick(['-1', '1', '2', '0'])}`;
       case 8: return `${r.pick(['add', 'sub', 'mul', 'div', 'mod', 'max', 'min', 'biggest'])} ${a()} ${a()}`;
       case 9: return `${r.pick(['addf', 'subf', 'mulf', 'divf', 'maxf', 'minf'])} ${a()} ${a()}`;
-      case 10: return `${r.pick(['eq', 'ne', 'lt', 'le', 'gt', 'ge'])} ${a()} ${a()}`;
-      case 11: return `eq ${a()} ${a()} ${a()}`;
+      case 10: { const [x, y] = r.pick([[s(), s()], ['$.Values.n', r.pick(['1.5', '0.0', '8080.0', '$.Values.big'])], ['(len $.Values.l)', r.pick(['3', '2', '(len "ab")'])], ['$.Values.f', r.pick(['true', 'false'])], [a(), a()]]); return `${r.pick(['eq', 'ne', 'lt', 'le', 'gt', 'ge'])} ${x} ${y}`; }
+      case 11: return `eq ${s()} ${s()} ${r.chance(0.8) ? s() : a()}`;
       case 12: return `${r.pick(['and', 'or'])} ${a()} ${a()}${r.chance(0.3) ? ' ' + a() : ''}`;
       case 13: return `default ${a()} ${a()}`;
       case 14: return `${r.pick(['coalesce', 'all', 'any', 'list', 'tuple', 'cat', 'print', 'quote', 'squote', 'concat'])} ${a()} ${a()}`;
@@ -118,10 +118,10 @@ class Gen {
       case 21: return `${r.pick(['append', 'prepend', 'without'])} ${r.pick(['$.Values.l', '(list 1 2)', '$.Values.el', a()])} ${a()}`;
       case 22: return `${r.chance(0.5) ? 'chunk 2' : 'slice'} ${r.pick(['$.Values.l', '(list 1 2 3 4 5)', a()])}`;
       case 23: return `ternary ${a()} ${a()} ${r.pick(['true', 'false', '.Values.f', a()])}`;
-      case 24: return `dig ${JSON.stringify(r.pick(['a', 'm', 'b']))} ${JSON.stringify(r.pick(['a', 'b', 'c']))} ${lit(r)} ${r.pick(['.Values', '.Values.m', '(dict "m" (dict "a" 1))', a()])}`;
+      case 24: return `dig "m" ${JSON.stringify(r.pick(['a', 'b', 'c', 'zz']))} ${lit(r)} ${r.pick(['$.Values', '$.Values', '(dict "m" (dict "a" 1))', a()])}`;
       case 25: return `semverCompare ${r.pick(['">=1.0.0"', '"^1.2"', '"~1.2.0"', '"1.x"', '"<2.0.0-0"', '">= 1.2, < 3"', '"1.2.3 - 2.0.0"', '"!=1.2.3"', '">1.2"', '"=1.2.3"'])} ${r.pick(['"1.2.3"', '"v1.2.4"', '"2.0.0"', '"1.2.3-beta.1"', '"0.9"', '"1.10.0"', s()])}`;
       case 26: return `${r.pick(['toJson', 'toYaml', 'toPrettyJson', 'toRawJson'])} ${r.pick(['.Values', '.Values.m', '.Values.l', '.', a()])}`;
-      case 27: return this.defines.length && r.chance(0.6) ? `include ${JSON.stringify(r.pick(this.defines))} $` : `tpl ${JSON.stringify(r.pick(['{{ .a }}', 'x{{ . }}', '{{ $.Values.s | upper }}', '{{ $.Values.n }}']))} ${r.pick(['.', '$', '$.Values', '$.Values.m'])}`;
+      case 27: return this.defines.length && r.chance(0.6) ? `include ${JSON.stringify(r.pick(this.defines))} $` : `tpl ${JSON.stringify(r.pick(['{{ .a }}', 'x{{ . }}', '{{ $.Values.s | upper }}', '{{ $.Values.n }}']))} $`;
       case 28: return `required ${JSON.stringify('need it')} ${a()}`;
       case 29: return `${r.pick(['typeOf', 'kindOf', 'typeIs "string"', 'kindIs "map"', 'deepEqual (list 1)'])} ${a()}`;
       case 30: return `${r.pick(['seq'])} ${i()}${r.chance(0.5) ? ' ' + i() : ''}`;
@@ -211,7 +211,7 @@ class Gen {
       } else if (c === 13 && this.defines.length) {
         out += `{{ template ${JSON.stringify(r.pick(this.defines))} ${r.pick(['$', '$', '.Values', ''])} }}`;
       } else if (c === 14 && this.defines.length) {
-        out += `{{ include ${JSON.stringify(r.pick(this.defines))} ${r.pick(['$', '$', '$', '.Values'])} | ${r.pick(['indent 2', 'nindent 2', 'trim', 'upper', 'quote'])} }}`;
+        out += `{{ include ${JSON.stringify(r.pick(this.defines))} $ | ${r.pick(['indent 2', 'nindent 2', 'trim', 'upper', 'quote'])} }}`;
       } else if (c === 15) {
         out += `{{ tpl ${JSON.stringify(r.pick(['{{ $.Values.s }}', 'v={{ $.Values.n }}', '{{ range $.Values.l }}{{.}},{{end}}', '{{ $.Values.s | quote }}']))} $ }}`;
       } else out += this.action();

@@ -32,6 +32,8 @@ export const handCases: HandCase[] = [
   { name: 'range decl one var is element', t: '{{ range $v := .Values.s }}{{ $v }}{{ end }}|{{ range $i, $v := .Values.s }}{{ $i }}:{{ $v }},{{ end }}' },
   { name: 'break continue', t: '{{ range $i, $v := .Values.l }}{{ if eq $i 1 }}{{ continue }}{{ end }}{{ if eq $i 2 }}{{ break }}{{ end }}{{ $v }}{{ end }}' },
   { name: 'break outside range', t: '{{ break }}' },
+  { name: 'break in else of inner range ends only the inner statement', t: '{{ range $.Values.s }}<{{ range $.Values.e }}x{{ else }}E{{ break }}{{ end }}after>{{ end }}' },
+  { name: 'continue in else of inner range continues the outer', t: '{{ range $.Values.s }}<{{ range $.Values.e }}x{{ else }}E{{ continue }}{{ end }}after>{{ end }}' },
   { name: 'else if chain', t: '{{ if eq .Values.str "x" }}1{{ else if eq .Values.str "hello" }}2{{ else }}3{{ end }}' },
   { name: 'with else', t: '{{ with .Values.m }}{{ .a }}{{ else }}none{{ end }}{{ with .Values.e }}x{{ else }}empty{{ end }}' },
   { name: 'define template block', t: '{{ define "x" }}[{{ . }}]{{ end }}{{ template "x" "arg" }}{{ block "b" . }}default{{ end }}' },
