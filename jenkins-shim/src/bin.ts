@@ -2,6 +2,7 @@
 import { main } from '@werf-action/cli';
 import { jenkinsArgv } from './translate.js';
 
-process.exitCode = await main(jenkinsArgv(process.argv.slice(2), process.env), {
+const code = await main(jenkinsArgv(process.argv.slice(2), process.env), {
   stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(),
 });
+process.exit(code);

@@ -77,6 +77,19 @@ test('build, rebuild nothing, render with the build report', async () => {
   assert.match(rendered.stdout, /app.kubernetes.io\/instance: hello-e2e/);
 });
 
+test('an uncommitted change in a build context is an error naming the file; --dev builds it', async () => {
+  await repo.write({ 'frontend/index.html': '<p>changed, not committed</p>\n' });
+  const r = werfAction('build', '--repo', `${registry.host}/hello`, '--insecure-registry');
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /frontend\/index\.html/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+  const dev = werfAction('build', '--repo', `${registry.host}/hello`, '--insecure-registry', '--dev', '--save-build-report');
+  assert.equal(dev.code, 0, dev.stderr);
+  assert.equal(report().frontend!.Rebuilt, true, 'the work-tree change is in the image');
+  assert.equal(report().backend!.Rebuilt, false, 'backend is unchanged');
+  await repo.git('checkout', '--', 'frontend/index.html');
+});
+
 test('a broken werf.yaml is reported with file:line:col and no stack trace', async () => {
   await repo.commit({ 'werf.yaml': 'project: hello\nconfigVersion: 1\n---\nimage: backend\ndockerfile: Dockerfile\ncontext: backend\nfrobnicate: true\n' }, 'break werf.yaml');
   const r = werfAction('config', 'list');

@@ -96,9 +96,10 @@ interface Obtained {
 const DEFAULT_REPORT = '.werf-build-report.json';
 
 export async function build(opts: BuildCommandOptions, ctx: Context): Promise<BuildReport> {
-  const project: BuildProjectInput = opts.project ?? await loadProject({ ...(opts.load ?? { dir: '.' }), ctx });
+  // Giterminism covers the build contexts too: an uncommitted change there is an
+  // error (unless --dev/--loose-giterminism), not silently left out of the image.
+  const project: BuildProjectInput = opts.project ?? await loadProject({ ...(opts.load ?? { dir: '.' }), checkContexts: true, ctx });
   const projectName = project.meta.project;
-  const commit = project.commit.hash;
   const platforms = opts.platform?.length ? opts.platform : project.meta.build.platform;
   if (platforms.length > 1) {
     throw new WerfActionError(`building for several platforms at once (${platforms.join(', ')}) is not supported yet`, {
@@ -120,6 +121,9 @@ export async function build(opts: BuildCommandOptions, ctx: Context): Promise<Bu
   }
 
   const git = await GitRepo.open(project.gitRoot, { ctx });
+  // --dev: contexts come from a commit object of the work tree, so uncommitted
+  // changes are built (and digested) like committed ones.
+  const commit = project.dev ? await git.devCommit() : project.commit.hash;
   const buildah = new Buildah(ctx, opts.buildah);
   const access: RegistryAccess = {
     tlsVerify: opts.insecureRegistry || opts.skipTlsVerifyRegistry ? false : undefined,

@@ -267,3 +267,23 @@ describe('parsers', () => {
     ]);
   });
 });
+
+test('devCommit: a commit of the work tree on top of HEAD, leaving index and refs alone', async () => {
+  const r = await makeRepo({ 'a.txt': 'a\n', '.gitignore': 'ignored.txt\n' });
+  try {
+    await r.commit();
+    await r.write({ 'a.txt': 'changed\n', 'new.txt': 'new\n', 'ignored.txt': 'secret\n' });
+    const repo = await GitRepo.open(r.dir);
+    const head = await repo.headCommit();
+    const dev = await repo.devCommit();
+    assert.notEqual(dev, head.hash);
+    assert.equal((await repo.readFile(dev, 'a.txt'))?.toString(), 'changed\n');
+    assert.equal((await repo.readFile(dev, 'new.txt'))?.toString(), 'new\n');
+    assert.equal(await repo.readFile(dev, 'ignored.txt'), null, '.gitignore respected');
+    assert.equal((await repo.headCommit()).hash, head.hash, 'HEAD unchanged');
+    const status = await repo.status();
+    assert.ok(status.some((e) => e.path === 'new.txt' && e.untracked), 'index untouched: new.txt still untracked');
+  } finally {
+    await rm(r.dir, { recursive: true, force: true });
+  }
+});

@@ -5,8 +5,9 @@
 // Must not: interpret werf.yaml, decide giterminism policy, or cache anything
 // across GitRepo instances. Paths in and out are relative to `root` and use '/'.
 import { execa, execaSync } from 'execa';
-import { isAbsolute, resolve } from 'node:path';
-import { realpath } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { Context } from '../context.js';
 import { WerfActionError } from '../errors/index.js';
@@ -88,6 +89,8 @@ interface RunOptions {
   /** Exit codes that are not errors (the result's exitCode tells which). */
   okExitCodes?: number[];
   cwd?: string;
+  /** Extra environment (e.g. GIT_INDEX_FILE for a scratch index). */
+  env?: Record<string, string>;
 }
 
 interface RunResult {
@@ -112,7 +115,7 @@ async function runGit(args: string[], cwd: string, signal: AbortSignal | undefin
       stripFinalNewline: false,
       reject: false,
       input: opts.input,
-      env: GIT_ENV,
+      env: opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV,
       extendEnv: true,
       maxBuffer: 1024 * 1024 * 1024,
       ...(signal ? { cancelSignal: signal } : {}),
@@ -285,6 +288,30 @@ export class GitRepo {
     if (p === this.root) return '';
     if (!p.startsWith(this.root + '/')) return null;
     return p.slice(this.root.length + 1);
+  }
+
+  /**
+   * A commit object holding the work tree as it is (tracked and untracked
+   * files, .gitignore respected) on top of HEAD, for --dev: the build then
+   * reads everything from one commit as usual. Uses a scratch index, so the
+   * user's index, refs and work tree are untouched; the object is garbage
+   * for `git gc` once unreferenced.
+   */
+  async devCommit(): Promise<string> {
+    const head = await this.headCommit();
+    const dir = await mkdtemp(join(tmpdir(), 'werf-action-dev-index-'));
+    try {
+      const env = { GIT_INDEX_FILE: join(dir, 'index') };
+      await this.run(['read-tree', head.hash], { env });
+      await this.run(['add', '-A', '--', '.'], { env });
+      const tree = (await this.run(['write-tree'], { env })).stdout.toString('utf8').trim();
+      const r = await this.run(['commit-tree', tree, '-p', head.hash, '-m', 'werf-action --dev: work tree'], {
+        env: { GIT_AUTHOR_NAME: 'werf-action', GIT_AUTHOR_EMAIL: 'werf-action@localhost', GIT_COMMITTER_NAME: 'werf-action', GIT_COMMITTER_EMAIL: 'werf-action@localhost' },
+      });
+      return r.stdout.toString('utf8').trim();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   async headCommit(): Promise<{ hash: string; date: Date }> {

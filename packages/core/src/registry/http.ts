@@ -10,5 +10,9 @@ export interface Undici {
 let loading: Promise<Undici> | undefined;
 
 export function undici(): Promise<Undici> {
-  return (loading ??= import('undici').then((m) => ({ Agent: m.Agent, fetch: m.fetch })));
+  // undici is CommonJS: a bundle split into chunks exposes it only as `default`.
+  return (loading ??= import('undici').then((m) => {
+    const mod = ((m as { default?: Undici }).default ?? m) as Undici;
+    return { Agent: mod.Agent, fetch: mod.fetch };
+  }));
 }
