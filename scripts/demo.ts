@@ -4,26 +4,14 @@
 // bundled CLI exactly as a CI job would; then build again to show that
 // nothing is rebuilt. Run: npm run demo
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { buildahEnv, createGitRepo, pushBusyboxBase, startRegistry } from '../test/support/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildahEnv, createGitRepo, pushBusyboxBase, readTree, startRegistry } from '../test/support/index.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'dist/cli/werf-action.js');
 const example = join(root, 'examples/hello');
 
-function readTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const registry = await startRegistry();
 const buildah = await buildahEnv();

@@ -5,25 +5,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { buildahEnv, createGitRepo, pushBusyboxBase, startRegistry, type BuildahEnv, type TestGitRepo, type TestRegistry } from '../support/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildahEnv, createGitRepo, pushBusyboxBase, readTree, startRegistry, type BuildahEnv, type TestGitRepo, type TestRegistry } from '../support/index.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const cli = join(root, 'dist/cli/werf-action.js');
 
-function readTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 let registry: TestRegistry;
 let buildah: BuildahEnv;

@@ -9,4 +9,4 @@ export { createGitRepo, type GitRepoOptions, type TestGitRepo } from './git.js';
 export { buildahEnv, type BuildahEnv } from './buildah.js';
 export { pushBusyboxBase, registryFlags, type BusyboxOptions } from './busybox.js';
 export { startFaultProxy, type Fault, type FaultRule, type FaultProxy, type ProxiedRequest } from './fault-proxy.js';
-export { makeTempDir, removeDir, freePort, sleep } from './util.js';
+export { makeTempDir, removeDir, freePort, sleep, readTree } from './util.js';

@@ -2,7 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 /** A fresh directory under the OS temp dir; `prefix` names the helper that made it. */
 export async function makeTempDir(prefix: string): Promise<string> {
@@ -34,4 +35,18 @@ export function freePort(): Promise<number> {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Every file below `dir` as path (relative, `/`-separated) -> text, e.g. to commit an example project into a test repo. */
+export function readTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p).split(sep).join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return files;
 }
