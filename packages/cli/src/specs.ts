@@ -15,6 +15,7 @@ export const projectFlags: FlagSpec[] = [
   f('env', 'string', 'Environment name (.Env in werf.yaml, release and namespace names)', { valueName: 'ENV' }),
   f('dev', 'bool', 'Use the work tree including uncommitted changes'),
   f('loose-giterminism', 'bool', 'Disable giterminism checks (not reproducible!)'),
+  f('debug-templates', 'bool', 'Print the output of werf.yaml debug functions (tpl_debug, include_debug, ...)'),
 ];
 
 export const logFlags: FlagSpec[] = [
@@ -157,7 +158,8 @@ export const commands: CommandSpec[] = [
   },
   { path: ['helm', 'secret', 'generate-secret-key'], summary: 'Print a new secret key', flags: [], issue: 'Charts' },
   ...(['encrypt', 'decrypt', 'edit'] as const).map((op): CommandSpec => ({
-    path: ['helm', 'secret', 'values', op], summary: `${op[0]!.toUpperCase()}${op.slice(1)} a secret values file`, args: 'FILE',
+    path: ['helm', 'secret', 'values', op],
+    summary: op === 'edit' ? 'Re-encrypt a secret values file with new plain YAML from stdin (unchanged values keep their ciphertext)' : `${op[0]!.toUpperCase()}${op.slice(1)} a secret values file`, args: 'FILE',
     flags: [f('output-file-path', 'string', 'Write here instead of stdout', { short: 'o' }), f('dir', 'string', 'Project directory (for .werf_secret_key)')],
     issue: 'Charts',
   })),

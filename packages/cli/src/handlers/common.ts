@@ -15,6 +15,7 @@ export function projectOptions(flags: ParsedFlags, io: CliIo) {
     env: str(flags, 'env'),
     dev: bool(flags, 'dev'),
     looseGiterminism: bool(flags, 'loose-giterminism'),
+    debugTemplates: bool(flags, 'debug-templates'),
   };
 }
 
