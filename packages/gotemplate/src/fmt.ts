@@ -47,7 +47,8 @@ export function formatFloatPrec(f: number, verb: string, prec: number): string {
   const a = Math.abs(f);
   const sign = neg ? '-' : '';
   if (prec < 0) {
-    if (verb === 'g' || verb === 'G') return formatFloatG(f);
+    if (verb === 'g') return formatFloatG(f);
+    if (verb === 'G') return formatFloatG(f).toUpperCase();
     if (a === 0) return sign + (verb === 'f' || verb === 'F' ? '0' : '0e+00');
     const { d, dp } = digitsOf(a);
     if (verb === 'e' || verb === 'E') {
@@ -59,9 +60,8 @@ export function formatFloatPrec(f: number, verb: string, prec: number): string {
   switch (verb) {
     case 'f': case 'F': return sign + toFixedExact(a, prec);
     case 'e': case 'E': {
-      const s = a.toExponential(Math.min(prec, 100));
-      const i = s.indexOf('e');
-      return sign + s.slice(0, i) + (verb === 'E' ? 'E' : 'e') + expStr(parseInt(s.slice(i + 1), 10));
+      const [m, e] = exactExp(a, prec);
+      return sign + m + (verb === 'E' ? 'E' : 'e') + expStr(e);
     }
     default: { // g
       let p = prec === 0 ? 1 : prec;
@@ -81,8 +81,51 @@ export function formatFloatPrec(f: number, verb: string, prec: number): string {
   }
 }
 
+/** Exact value of a finite double as n / 2^k (n, k >= 0). */
+function exactParts(a: number): [bigint, bigint] {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, a);
+  const hi = dv.getUint32(0), lo = dv.getUint32(4);
+  const be = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e = be - 1075;
+  if (be === 0) e = -1074; else m |= 1n << 52n;
+  return e >= 0 ? [m << BigInt(e), 0n] : [m, BigInt(-e)];
+}
+/** round(n / d) half to even */
+function roundDiv(n: bigint, d: bigint): bigint {
+  const q = n / d, r = n % d;
+  const twice = r * 2n;
+  return twice > d || (twice === d && (q & 1n) === 1n) ? q + 1n : q;
+}
+/** %.{prec}f with Go's exact round-half-even. */
+function exactFixed(a: number, prec: number): string {
+  const [n, k] = exactParts(a);
+  const q = roundDiv(n * 10n ** BigInt(prec), 1n << k).toString();
+  if (prec === 0) return q;
+  const p = q.padStart(prec + 1, '0');
+  return p.slice(0, p.length - prec) + '.' + p.slice(p.length - prec);
+}
+/** %.{prec}e mantissa and exponent with Go's exact round-half-even. */
+function exactExp(a: number, prec: number): [string, number] {
+  if (a === 0) return [prec > 0 ? '0.' + '0'.repeat(prec) : '0', 0];
+  const [n, k] = exactParts(a);
+  let e = Math.floor(Math.log10(a));
+  for (;;) {
+    // digits = round(a * 10^(prec - e))
+    const sh = prec - e;
+    const num = sh >= 0 ? n * 10n ** BigInt(sh) : n;
+    const den = sh >= 0 ? 1n << k : (1n << k) * 10n ** BigInt(-sh);
+    const q = roundDiv(num, den);
+    const ds = q.toString();
+    if (ds.length > prec + 1) { e++; continue; }
+    if (ds.length < prec + 1) { e--; continue; }
+    return [prec > 0 ? ds[0] + '.' + ds.slice(1) : ds, e];
+  }
+}
+
 function toFixedExact(a: number, prec: number): string {
-  if (prec <= 100 && a < 1e21) return a.toFixed(prec);
+  if (prec <= 60) return exactFixed(a, prec);
   // large numbers: exact integer digits via BigInt
   const { d, dp } = digitsOf(a);
   const intPart = fixedFromDigits(d, dp).split('.')[0];

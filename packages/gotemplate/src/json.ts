@@ -5,6 +5,8 @@ import { formatTime } from './time.js';
 
 export const NIL_SLICE: unique symbol = Symbol.for('werf-action.gotemplate.nilslice');
 export function nilSlice<T>(): T[] { const a: T[] = []; (a as any)[NIL_SLICE] = true; return a; }
+/** A nil map[string]interface{} (prints map[], encodes as null). */
+export function nilMap(): Record<string, unknown> { const m: Record<string, unknown> = {}; Object.defineProperty(m, NIL_SLICE, { value: true }); return m; }
 
 export class JsonError extends Error {}
 
@@ -76,6 +78,7 @@ export function marshalJSON(v: unknown, escapeHTML = true, indent = ''): string 
       return;
     }
     if (isGoMap(x)) {
+      if ((x as any)[NIL_SLICE] && Object.keys(x).length === 0) { parts.push('null'); return; }
       const keys = sortedKeys(x);
       if (keys.length === 0) { parts.push('{}'); return; }
       parts.push('{');

@@ -11,7 +11,7 @@ type YV = null | boolean | string | { num: string } | YV[] | { map: [string, YV]
 /** The Go value as encoding/json would marshal it, then re-read by go-yaml v2 (numbers typed by their JSON text). */
 function toYV(v: unknown): YV {
   switch (typeof v) {
-    case 'string': return v;
+    case 'string': return v.includes('\u0085') ? foldNEL(v) : v;
     case 'number': return { num: yamlNumber(jsonFloat(v)) };
     case 'bigint': return { num: v.toString() };
     case 'boolean': return v;
@@ -28,10 +28,19 @@ function toYV(v: unknown): YV {
     return v.map(toYV);
   }
   if (isGoMap(v)) {
+    if ((v as any)[Symbol.for('werf-action.gotemplate.nilslice')] && Object.keys(v).length === 0) return null;
     const keys = Object.keys(v).sort(yamlKeyLess);
     return { map: keys.map((k) => [k, toYV(v[k])] as [string, YV]) };
   }
   throw new JsonError(`json: unsupported type: ${typeName(v)}`);
+}
+
+/** Go's JSON leaves U+0085 raw; go-yaml then reads it as a line break inside a double-quoted scalar and folds it. */
+function foldNEL(s: string): string {
+  return s.replace(/[ \t]*(\u0085[ \t]*)+/g, (m) => {
+    const n = (m.match(/\u0085/g) ?? []).length;
+    return n === 1 ? ' ' : '\n'.repeat(n - 1);
+  });
 }
 
 function yamlNumber(t: string): string {

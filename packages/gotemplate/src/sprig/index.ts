@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { FuncEntry, GoFunc } from '../exec.js';
 import { formatV, sprintf, quoteGo, formatFloatG } from '../fmt.js';
-import { marshalJSON, nilSlice, unmarshalJSON } from '../json.js';
+import { marshalJSON, nilMap, nilSlice, unmarshalJSON } from '../json.js';
 import { formatTime, parseTime } from '../time.js';
 import {
   GO_TYPE, GoInt, GoStruct, GoTime, isGoMap, kindName, strSlice, tagType, toBytes, fromBytes, truth, typeName, cmpBytes, type ParamType,
@@ -682,7 +682,7 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
     dict: [[], A, dict],
     get: [[M, S], undefined, (d: Record<string, unknown> | null, k: string) => { if (!d) return ''; const [ok, v] = getOwn(d, k); return ok ? v ?? null : ''; }],
     set: [[M, S, A], undefined, (d: Record<string, unknown> | null, k: string, v: unknown) => { if (!d) throw new Error('assignment to entry in nil map'); setKey(d, k, v ?? null); return d; }],
-    unset: [[M, S], undefined, (d: Record<string, unknown> | null, k: string) => { if (d) delete d[k]; return d; }],
+    unset: [[M, S], undefined, (d: Record<string, unknown> | null, k: string) => { if (d) delete d[k]; return d ?? nilMap(); }],
     hasKey: [[M, S], undefined, (d: Record<string, unknown> | null, k: string) => !!d && Object.prototype.hasOwnProperty.call(d, k)],
     pluck: [[S], M, (k: string, ...ds: (Record<string, unknown> | null)[]) => { const r: unknown[] = []; for (const d of ds) if (d) { const [ok, v] = getOwn(d, k); if (ok) r.push(v ?? null); } return r; }],
     keys: [[], M, (...ds: (Record<string, unknown> | null)[]) => { const r: string[] = []; for (const d of ds) if (d) r.push(...Object.keys(d)); return strSlice(r); }],
