@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from './errors.js';
 import { Cluster, nowIso } from './cluster.js';
+import { normalize } from './defaults.js';
 import type { EventRecorder } from './events.js';
 import { apiVersionOf, grKey, type Obj, type ResourceType } from './resources.js';
 import { labelSelectorMatcher } from './selectors.js';
@@ -267,7 +268,7 @@ export class Controllers {
   }
 
   private updateStatus(plural: string, group: string, o: Obj, status: Obj): void {
-    if (JSON.stringify(sortDeep(status)) === JSON.stringify(sortDeep(o.status ?? {}))) return;
+    if (JSON.stringify(sortDeep(normalize(status, true))) === JSON.stringify(sortDeep(o.status ?? {}))) return;
     this.c.update(this.t(plural, group), o.metadata.namespace, o.metadata.name, { ...o, status }, { subresource: 'status', fieldManager: CM });
   }
 

@@ -134,12 +134,16 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   const port = await server.listen(opts.port ?? 0);
   const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 
-  // the reconcile loop: runs after every change (debounced) and at the earliest due time
+  // The reconcile loop: controllers run after every store change (debounced) and when a
+  // time-based check is due; the kubelet runs on its own timers (sleeps, probes, back-offs).
   let timer: NodeJS.Timeout | undefined;
   let nextAt = Infinity;
   let running = false;
   let stopped = false;
   let again = false;
+  let dirty = true;
+  let ctrlDue = 0;
+  let lastFull = 0;
   const schedule = (at: number) => {
     if (stopped) return;
     if (timer && at >= nextAt) return;
@@ -153,11 +157,18 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (stopped) return;
     if (running) { again = true; return; }
     running = true;
-    let due = Infinity;
+    let kubeletDue = Infinity;
     try {
       for (let i = 0; i < 5; i++) {
         const rv = cluster.store.rv;
-        due = Math.min(controllers.pass(Date.now()), kubelet.tick(Date.now()));
+        const now = Date.now();
+        // a full pass at least once a second catches time-based conditions nobody scheduled
+        if (dirty || now >= ctrlDue || now - lastFull >= 1000) {
+          dirty = false;
+          lastFull = now;
+          ctrlDue = controllers.pass(now);
+        }
+        kubeletDue = kubelet.tick(Date.now());
         if (cluster.store.rv === rv) break;
       }
     } catch (e) {
@@ -165,12 +176,11 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     } finally {
       running = false;
     }
-    if (again) { again = false; due = Date.now(); }
-    if (due < Infinity) schedule(Math.max(due, Date.now() + 1));
-    // a periodic safety net for time-based conditions
-    schedule(Date.now() + 200);
+    let due = Math.min(ctrlDue, kubeletDue, lastFull + 1000);
+    if (again || dirty) { again = false; due = Date.now() + 1; }
+    schedule(Math.max(due, Date.now() + 1));
   };
-  cluster.store.subscribe(() => schedule(Date.now() + 2));
+  cluster.store.subscribe(() => { dirty = true; schedule(Date.now() + 2); });
   kubelet.onAsync = () => schedule(Date.now());
   schedule(Date.now());
 

@@ -10,6 +10,8 @@ import type { EventRecorder } from './events.js';
 import { credentialsFromSecrets, ImagePuller, parseImage, type ImageInfo, type PullResult } from './registry.js';
 import type { Obj, ResourceType } from './resources.js';
 import type { LogProvider, LogRequest } from './server.js';
+import { normalize } from './defaults.js';
+import { sortKeys } from './patch.js';
 import { parseDuration, runProgram, runSync, type ShellCtx, type Sleep } from './shell.js';
 
 export interface KubeletOptions {
@@ -72,10 +74,14 @@ interface PodRt {
   ready: boolean;
   deleting?: number;
   done: boolean;
+  due: number;
+  syncedRv?: string;
 }
 
 export class Kubelet implements LogProvider {
   private pods = new Map<string, PodRt>();
+  /** Pods whose runtime changed outside a sync (an image pull finished). */
+  private dirty = new Set<string>();
   private images = new Map<string, ImageInfo>();
   private puller: ImagePuller;
   private podT: ResourceType;
@@ -98,7 +104,17 @@ export class Kubelet implements LogProvider {
       seen.add(pod.metadata.uid);
       if (!pod.spec.nodeName) { this.schedule(pod); due = Math.min(due, now); continue; }
       if (pod.spec.nodeName !== this.opts.node) continue;
-      due = Math.min(due, this.syncPod(pod, now));
+      // skip pods with nothing due whose object did not change since the last sync
+      const known = this.pods.get(pod.metadata.uid);
+      if (known && known.syncedRv === pod.metadata.resourceVersion && now < known.due && !this.dirty.has(known.uid)) { due = Math.min(due, known.due); continue; }
+      const d = this.syncPod(pod, now);
+      const rt = this.pods.get(pod.metadata.uid);
+      if (rt) {
+        this.dirty.delete(rt.uid);
+        rt.due = d;
+        rt.syncedRv = this.cluster.store.peek(this.cluster.key(this.podT), pod.metadata.namespace, pod.metadata.name)?.metadata.resourceVersion;
+      }
+      due = Math.min(due, d);
     }
     for (const [uid, rt] of this.pods) if (!seen.has(uid)) { for (const c of rt.ctrs) this.endFollowers(c); this.pods.delete(uid); }
     return due;
@@ -126,7 +142,7 @@ export class Kubelet implements LogProvider {
         uid: pod.metadata.uid, ns: pod.metadata.namespace, name: pod.metadata.name,
         ip: this.cluster.newPodIP(), startTime: nowIso(),
         ctrs: [...((pod.spec.initContainers ?? []) as Obj[]).map((c) => mk(c, true)), ...((pod.spec.containers ?? []) as Obj[]).map((c) => mk(c, false))],
-        scheduledAt: nowIso(), readyChangedAt: nowIso(), ready: false, done: false,
+        scheduledAt: nowIso(), readyChangedAt: nowIso(), ready: false, done: false, due: 0,
       };
       this.pods.set(pod.metadata.uid, rt);
     }
@@ -253,6 +269,7 @@ export class Kubelet implements LogProvider {
     const started = Date.now();
     const done = (r: PullResult) => {
       if (c.phase !== 'pulling') return;
+      this.dirty.add(pod.metadata.uid);
       if (r.ok) {
         this.images.set(image, r.info);
         c.info = r.info;
@@ -530,7 +547,7 @@ export class Kubelet implements LogProvider {
       containerStatuses: mains.map((c) => this.ctrStatus(c)),
       qosClass: pod.status?.qosClass ?? 'BestEffort',
     };
-    if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
+    if (JSON.stringify(sortKeys(normalize(status, true))) === JSON.stringify(sortKeys(pod.status))) return;
     try {
       const cur = this.cluster.store.get(this.cluster.key(this.podT), rt.ns, rt.name);
       if (!cur || cur.metadata.uid !== rt.uid) return;

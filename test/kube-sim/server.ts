@@ -7,7 +7,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
-import { ApiError, errors } from './errors.js';
+import { ApiError, errors, field } from './errors.js';
 import { Cluster, gr, type DeleteOpts, type PatchType } from './cluster.js';
 import { apiVersionOf, type Obj, type ResourceType } from './resources.js';
 import { matchFields, matchReqs, parseFieldSelector, parseLabelSelector } from './selectors.js';
@@ -604,6 +604,8 @@ export class ApiServer {
 
   private serveLog(res: http.ServerResponse, ns: string, name: string, q: Record<string, string>): void {
     const t = this.cluster.catalogue.byPlural('', 'v1', 'pods')!;
+    if (q.sinceSeconds !== undefined && q.sinceTime !== undefined) throw errors.invalid('', 'PodLogOptions', '', [field.forbidden('sinceSeconds', 'at most one of `sinceTime` or `sinceSeconds` may be specified')]);
+    if (q.tailLines !== undefined && !(Number(q.tailLines) >= 0)) throw errors.invalid('', 'PodLogOptions', '', [field.invalid('tailLines', Number(q.tailLines), 'must be greater than or equal to 0')]);
     const pod = this.cluster.get(t, ns, name);
     const containers = ((pod.spec?.containers ?? []) as Obj[]).map((c) => c.name as string);
     const inits = ((pod.spec?.initContainers ?? []) as Obj[]).map((c) => c.name as string);
@@ -618,7 +620,7 @@ export class ApiServer {
       namespace: ns, pod, container,
       follow: q.follow === 'true', previous: q.previous === 'true', timestamps: q.timestamps === 'true',
       tailLines: q.tailLines !== undefined ? Number(q.tailLines) : undefined,
-      sinceSeconds: q.sinceSeconds !== undefined ? Number(q.sinceSeconds) : undefined,
+      sinceSeconds: q.sinceSeconds !== undefined ? Number(q.sinceSeconds) : q.sinceTime !== undefined ? Math.max(0, (Date.now() - Date.parse(q.sinceTime)) / 1000) : undefined,
       limitBytes: q.limitBytes !== undefined ? Number(q.limitBytes) : undefined,
     });
     res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', ...(r.follow ? { 'Transfer-Encoding': 'chunked' } : {}) });
