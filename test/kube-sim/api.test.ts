@@ -337,8 +337,26 @@ describe('auth, RBAC-lite and faults', () => {
     await sim.waitFor(() => sim.faults.dropWatches() > 0 || ended, 3000);
     await sim.waitFor(() => ended, 3000);
     ctl.abort();
+    const slow = sim.faults.add({ verb: 'get', resource: 'configmaps', delayMs: 300, times: 1 });
+    const t0 = Date.now();
+    await core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' });
+    assert.ok(Date.now() - t0 >= 290, 'delayed by the fault rule');
+    sim.faults.remove(slow);
+    // a watch open across a restart ends; resuming from its last resourceVersion sees what changed meanwhile
+    const seen: string[] = [];
+    let done = false;
+    const list = await core.listNamespacedConfigMap({ namespace: 'default' });
+    const w = await new k8s.Watch(kc).watch('/api/v1/namespaces/default/configmaps', { resourceVersion: list.metadata!.resourceVersion }, (type, o) => seen.push(`${type} ${o.metadata.name}`), () => { done = true; });
     const before = await core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' });
     await sim.restart();
+    await sim.waitFor(() => done, 3000);
+    w.abort();
+    sim.state.put({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'during-restart', namespace: 'default' } });
+    const resumed: string[] = [];
+    const w2 = await new k8s.Watch(kc).watch('/api/v1/namespaces/default/configmaps', { resourceVersion: list.metadata!.resourceVersion }, (type, o) => resumed.push(`${type} ${o.metadata.name}`), () => undefined);
+    await sim.waitFor(() => resumed.includes('ADDED during-restart'), 3000);
+    w2.abort();
+    assert.deepEqual(seen, []);
     const after = await core.readNamespacedConfigMap({ name: 'c1', namespace: 'default' });
     assert.equal(after.metadata!.resourceVersion, before.metadata!.resourceVersion);
   });

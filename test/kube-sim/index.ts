@@ -226,7 +226,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       const t = typeOf(obj.apiVersion, obj.kind);
       const cur = cluster.tryGet(t, obj.metadata?.namespace, obj.metadata?.name);
       if (!cur) return cluster.create(t, obj.metadata?.namespace, obj, { fieldManager: 'kube-sim-test' });
-      return cluster.update(t, obj.metadata?.namespace, obj.metadata.name, { ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }, { fieldManager: 'kube-sim-test' });
+      return cluster.update(t, obj.metadata?.namespace, obj.metadata.name, { ...obj, metadata: { ...obj.metadata, resourceVersion: cur.metadata.resourceVersion } }, { fieldManager: 'kube-sim-test' });
     },
     delete: (av, kind, ns, name, propagationPolicy) => { cluster.delete(typeOf(av, kind), ns, name, { propagationPolicy }); },
     events: (ns) => state.list('v1', 'Event', ns),
