@@ -208,6 +208,23 @@ describe('server-side apply', () => {
     assert.deepEqual(managers, ['helm']);
   });
 
+  it('re-applying unchanged manifests is a no-op after defaulting and controllers', async () => {
+    const manifests: k8s.KubernetesObject[] = [
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'noop', namespace: 'default' }, spec: { replicas: 1, selector: { matchLabels: { app: 'noop' } }, template: { metadata: { labels: { app: 'noop' } }, spec: { containers: [{ name: 'c', image: 'x:1', ports: [{ containerPort: 80 }], env: [{ name: 'A', value: '1' }] }] } } } } as k8s.KubernetesObject,
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'noop', namespace: 'default' }, spec: { selector: { app: 'noop' }, ports: [{ port: 80, targetPort: 8080 }] } } as k8s.KubernetesObject,
+      { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'noop', namespace: 'default' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'x:1', command: ['sleep', 'infinity'] }] } } } } as k8s.KubernetesObject,
+    ];
+    for (const m of manifests) await objs.patch(m, undefined, undefined, 'helm', true, k8s.PatchStrategy.ServerSideApply);
+    await sim.waitFor(() => sim.state.get('apps/v1', 'Deployment', 'default', 'noop')?.status?.availableReplicas === 1, 5000);
+    await sim.waitFor(() => sim.state.get('batch/v1', 'Job', 'default', 'noop')?.status?.ready === 1, 5000);
+    await new Promise((r) => setTimeout(r, 100));
+    for (const m of manifests) {
+      const before = sim.state.get(m.apiVersion!, m.kind!, 'default', 'noop')!;
+      const after: k8s.KubernetesObject = await objs.patch(m, undefined, undefined, 'helm', true, k8s.PatchStrategy.ServerSideApply);
+      assert.equal(after.metadata!.resourceVersion, before.metadata.resourceVersion, `${m.kind} changed on re-apply`);
+    }
+  });
+
   it('merges containers by name and applies strategic merge / JSON patches', async () => {
     const dep = {
       apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ssa-d', namespace: 'default' },
