@@ -378,6 +378,10 @@ function urlParse(v: string): Record<string, unknown> {
   const q = rest.indexOf('?');
   if (q >= 0) { out.query = rest.slice(q + 1); rest = rest.slice(0, q); }
   if (out.scheme && !rest.startsWith('/')) { out.opaque = rest; return out; }
+  if (!out.scheme && !rest.startsWith('/')) {
+    const seg = rest.split('/')[0];
+    if (seg.includes(':')) throw new Error(`unable to parse url: parse ${JSON.stringify(v)}: first path segment in URL cannot contain colon`);
+  }
   if (rest.startsWith('//')) {
     rest = rest.slice(2);
     const slash = rest.indexOf('/');
