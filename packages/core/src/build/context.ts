@@ -6,10 +6,9 @@
 // lazily, one `git cat-file --batch` per directory level that has to be
 // looked into, so a digest costs far less than listing the whole context.
 import { createHash } from 'node:crypto';
-import type { GitRepo } from '../git/index.js';
+import { parseTreeObject, type GitRepo, type ObjectInfo } from '../git/index.js';
 import { WerfActionError } from '../errors/index.js';
 import type { DockerIgnore, SourceMatcher } from './dockerignore.js';
-import { catFileBatch, parseTree } from './gitobjects.js';
 
 export interface ContextEntry {
   /** Path relative to the context directory. */
@@ -44,7 +43,7 @@ export class ContextTree {
   /** Opens the context directory of `commit`: one `git cat-file --batch` for its top level. */
   static async load(git: GitRepo, commit: string, contextPath: string): Promise<ContextTree> {
     const name = ContextTree.rootObjectName(commit, contextPath);
-    return ContextTree.fromRootObject(git, commit, contextPath, (await catFileBatch(git, [name])).get(name));
+    return ContextTree.fromRootObject(git, commit, contextPath, (await git.readObjects([name])).get(name));
   }
 
   /** The `git cat-file` name of the context's tree. */
@@ -54,9 +53,9 @@ export class ContextTree {
   }
 
   /** Opens the context from its tree object, read by the caller (batched with other reads). */
-  static fromRootObject(git: GitRepo, commit: string, contextPath: string, obj: { hash: string; type: string; content: Buffer } | undefined): ContextTree {
+  static fromRootObject(git: GitRepo, commit: string, contextPath: string, obj: ObjectInfo | undefined): ContextTree {
     const clean = normalize(contextPath);
-    if (!obj || obj.type !== 'tree') {
+    if (!obj || obj.kind !== 'tree' || !obj.hash || !obj.content) {
       throw new WerfActionError(`build context "${clean || '.'}" is not a directory in commit ${commit.slice(0, 12)}`, {
         code: 'build.context-not-found',
         location: { subject: clean || '.' },
@@ -64,7 +63,7 @@ export class ContextTree {
       });
     }
     const t = new ContextTree(git, commit, clean, obj.hash);
-    t.setChildren('', parseTree(obj.content));
+    t.setChildren('', parseTreeObject(obj.content, obj.hash.length / 2));
     return t;
   }
 
@@ -109,10 +108,10 @@ export class ContextTree {
       const h = this.treeHashes.get(d)!;
       byHash.set(h, [...(byHash.get(h) ?? []), d]);
     }
-    const objs = await catFileBatch(this.git, [...byHash.keys()]);
+    const objs = await this.git.readObjects([...byHash.keys()]);
     for (const [h, ds] of byHash) {
       const o = objs.get(h);
-      for (const d of ds) this.setChildren(d, o ? parseTree(o.content) : []);
+      for (const d of ds) this.setChildren(d, o?.kind === 'tree' && o.content ? parseTreeObject(o.content, h.length / 2) : []);
     }
   }
 

@@ -3,7 +3,7 @@
 // target stage found, and werf's `dockerfile` stage digest computed from
 // them plus the build args its dependencies provide.
 import { posix } from 'node:path';
-import type { GitRepo } from '../git/index.js';
+import type { GitRepo, ObjectInfo } from '../git/index.js';
 import { WerfActionError } from '../errors/index.js';
 import { sha256, stageDigest, stageContentDigest } from '../digest/index.js';
 import { parseDockerfile, targetStageIndex, type Dockerfile } from './dockerfile/parser.js';
@@ -12,7 +12,6 @@ import { ContextTree } from './context.js';
 import { DockerIgnore, SourceMatcher } from './dockerignore.js';
 import { contextAddFilesChecksum } from './workspace.js';
 import { Once } from './graph.js';
-import { catFileBatch, type GitObject } from './gitobjects.js';
 
 export type ImportType = 'ImageName' | 'ImageTag' | 'ImageRepo' | 'ImageID' | 'ImageDigest';
 
@@ -76,7 +75,7 @@ export interface ImageDigest {
 /** Caches shared by all images of one build (same commit). */
 export class PrepareCache {
   readonly trees = new Once<string, ContextTree>();
-  readonly batches = new Once<string, Map<string, GitObject>>();
+  readonly batches = new Once<string, Map<string, ObjectInfo>>();
 }
 
 function norm(p: string): string {
@@ -112,10 +111,10 @@ export async function prepareDockerfileImage(opts: {
   const specificName = `${commit}:${dockerfilePath}.dockerignore`;
   const generalName = `${commit}:${posix.join(contextPath || '.', '.dockerignore').replace(/^\.\//, '')}`;
   const rootName = ContextTree.rootObjectName(commit, contextPath);
-  const objs = await cache.batches.run([dfName, specificName, generalName, rootName].join('\n'), () => catFileBatch(git, [dfName, specificName, generalName, rootName]));
+  const objs = await cache.batches.run([dfName, specificName, generalName, rootName].join('\n'), () => git.readObjects([dfName, specificName, generalName, rootName]));
   const blob = (n: string) => {
     const o = objs.get(n);
-    return o && o.type === 'blob' ? o.content : null;
+    return o?.kind === 'blob' && o.content ? o.content : null;
   };
   const [text, specificIgnore, generalIgnore] = [blob(dfName), blob(specificName), blob(generalName)];
   const tree = await cache.trees.run(`${commit}:${contextPath}`, async () => ContextTree.fromRootObject(git, commit, contextPath, objs.get(rootName)));

@@ -315,6 +315,35 @@ describe('loadProject: giterminism', () => {
     }
   });
 
+  test('build-context check applies .dockerignore with Docker\'s rules (as the build does)', async () => {
+    // Docker: braces are literal, patterns are cleaned (`logs/../*.tmp` = `*.tmp`), `!` re-includes,
+    // `<Dockerfile>.dockerignore` wins over the context's .dockerignore.
+    const r2 = await makeRepo({
+      'werf.yaml': `${META}---\nimage: app\ndockerfile: Dockerfile\ncontext: app\n`,
+      'app/Dockerfile': 'FROM alpine\n',
+      'app/Dockerfile.dockerignore': '{debug,trace}.log\nlogs/../*.tmp\n!keep.tmp\nsub/**/gen\n',
+      'app/.dockerignore': '*\n',
+    });
+    try {
+      const check = async (file: string) => {
+        await mkdir(join(r2.dir, 'app', file, '..'), { recursive: true });
+        await writeFile(join(r2.dir, 'app', file), 'x');
+        try {
+          return await load(r2.dir, { checkContexts: true }).then(() => 'ok', (e: unknown) => (e instanceof WerfActionError ? e.code : String(e)));
+        } finally {
+          await r2.git('clean', '-qfd');
+        }
+      };
+      assert.equal(await check('x.tmp'), 'ok');
+      assert.equal(await check('sub/a/b/gen'), 'ok');
+      assert.equal(await check('keep.tmp'), 'giterminism.uncommitted');
+      assert.equal(await check('debug.log'), 'giterminism.uncommitted');
+      assert.equal(await check('other.txt'), 'giterminism.uncommitted');
+    } finally {
+      await r2.cleanup();
+    }
+  });
+
   test('chart files must be committed unless helm.allowUncommittedFiles', async () => {
     await writeFile(join(r.dir, '.helm/values.yaml'), 'a: 2\n');
     try {

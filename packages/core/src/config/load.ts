@@ -14,7 +14,7 @@ import { renderWerfYaml, type TemplateFile } from './render.js';
 import { parseRendered } from './document.js';
 import { validateImages } from './validate.js';
 import { slugProject } from './slug.js';
-import { globMatchPathOrParent } from './glob.js';
+import { DockerIgnore } from '../build/dockerignore.js';
 import type { DockerfileImage, Project } from './types.js';
 
 export interface LoadProjectOptions {
@@ -320,7 +320,7 @@ async function checkContextFiles(project: Project, files: ProjectFiles, dfImages
       if (p === df || p.endsWith('.dockerignore')) return false;
       if (addFiles.some((a) => p === a || p.startsWith(a + '/'))) return false;
       const inCtx = img.context ? p.slice(img.context.length + 1) : p;
-      return !ignore(inCtx);
+      return !ignore.ignores(inCtx);
     });
     if (bad.length) {
       throw files.uncommittedError(bad, { what: `the build context of image ${JSON.stringify(img.name)}`, allowHint: 'untracked files with contextAddFiles (and config.dockerfile.allowContextAddFiles)' }, () => ({ ...img.pos }));
@@ -345,22 +345,15 @@ export async function checkWorkTreeFiles(project: Project, ctx: Context): Promis
   await checkContextFiles(project, files, dfImages);
 }
 
-/** A .dockerignore matcher for the image's context (from the commit): true = ignored. */
-async function dockerignoreMatcher(files: ProjectFiles, img: DockerfileImage): Promise<(p: string) => boolean> {
+/**
+ * The image's .dockerignore (from the commit, `<Dockerfile>.dockerignore`
+ * first) with Docker's rules: the same matcher the build uses, so both agree
+ * on which files are in the context.
+ */
+async function dockerignoreMatcher(files: ProjectFiles, img: DockerfileImage): Promise<DockerIgnore> {
   const df = dockerfilePath(img);
   const cands = [`${df}.dockerignore`, img.context ? `${img.context}/.dockerignore` : '.dockerignore'];
   await files.prefetch(cands);
   const found = cands.map((c) => files.object(c)).find((o) => o?.kind === 'blob');
-  if (!found) return () => false;
-  const rules = found.content!
-    .toString('utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => ({ neg: l.startsWith('!'), pat: l.replace(/^!/, '').replace(/^\/+/, '').replace(/\/+$/, '') }));
-  return (p) => {
-    let ignored = false;
-    for (const r of rules) if (globMatchPathOrParent(r.pat, p)) ignored = !r.neg;
-    return ignored;
-  };
+  return DockerIgnore.parse(found?.content?.toString('utf8') ?? '');
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdtemp, rm, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitRepo, parseLsTree, parseStatus, parseCommitObject } from './index.js';
+import { GitRepo, parseLsTree, parseStatus, parseCommitObject, parseTreeObject } from './index.js';
 import { makeRepo, gitIn, type TempRepo } from './testing.js';
 import { WerfActionError } from '../errors/index.js';
 
@@ -113,6 +113,21 @@ describe('GitRepo', () => {
     } finally {
       await r.cleanup();
     }
+  });
+
+  test('parseTreeObject of a raw tree read with readObjects agrees with ls-tree', async () => {
+    const g = await GitRepo.open(repo.dir);
+    const root = (await g.readObjects([`${second}^{tree}`])).get(`${second}^{tree}`)!;
+    assert.equal(root.kind, 'tree');
+    const entries = parseTreeObject(root.content!, root.hash!.length / 2);
+    const listed = await g.lsTree(second, undefined, { recursive: false });
+    assert.deepEqual(
+      entries.map((e) => [e.name, e.mode.padStart(6, '0'), e.type, e.hash]),
+      listed.map((e) => [e.path, e.mode, e.type, e.hash]),
+    );
+    assert.ok(entries.some((e) => e.name === 'ünï.txt') && entries.some((e) => e.name === 'app' && e.type === 'tree'));
+    assert.equal(entries.find((e) => e.name === 'link')!.mode, '120000');
+    assert.deepEqual(parseTreeObject(Buffer.alloc(0)), []);
   });
 
   test('status reports modified, staged and untracked files', async () => {

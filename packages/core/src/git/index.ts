@@ -641,6 +641,34 @@ function parseObjects(buf: Buffer, wanted: string[]): Map<string, ObjectInfo> {
   return out;
 }
 
+export interface TreeObjectEntry {
+  name: string;
+  /** As stored: `40000`, `100644`, `100755`, `120000`, `160000`. */
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  hash: string;
+}
+
+/**
+ * Entries of a raw tree object (`readObjects` content of kind `tree`):
+ * `<mode> <name>\0<raw hash>` repeated. `hashLength` is 20 (sha1) or 32 (sha256).
+ */
+export function parseTreeObject(content: Buffer, hashLength = 20): TreeObjectEntry[] {
+  const out: TreeObjectEntry[] = [];
+  let pos = 0;
+  while (pos < content.length) {
+    const sp = content.indexOf(0x20, pos);
+    const nul = content.indexOf(0x00, sp + 1);
+    if (sp < 0 || nul < 0) break;
+    const mode = content.toString('latin1', pos, sp);
+    const name = content.toString('utf8', sp + 1, nul);
+    const hash = content.toString('hex', nul + 1, nul + 1 + hashLength);
+    pos = nul + 1 + hashLength;
+    out.push({ name, mode, hash, type: mode.startsWith('4') ? 'tree' : mode === '160000' ? 'commit' : 'blob' });
+  }
+  return out;
+}
+
 /** Literal pathspec (no glob magic) relative to the root. */
 function toPathspec(p: string): string {
   const clean = p.replace(/\/+$/, '');
