@@ -113,6 +113,11 @@ export class Controllers {
     for (const j of this.scan('jobs', 'batch')) this.safe(() => { due = Math.min(due, this.job(j, now)); });
     this.orphanJobPods();
     for (const p of this.scan('persistentvolumeclaims')) this.safe(() => this.pvc(p));
+    for (const svc of this.scan('services')) this.safe(() => this.endpoints(svc));
+    for (const ep of this.c.store.scan('/endpoints')) {
+      if (ep.metadata.labels?.['endpoints.kubernetes.io/managed-by'] !== 'endpoint-controller') continue;
+      if (!this.c.store.peek('/services', ep.metadata.namespace, ep.metadata.name)) this.safe(() => { this.c.delete(this.t('endpoints'), ep.metadata.namespace, ep.metadata.name); });
+    }
     return due;
   }
 
@@ -694,6 +699,34 @@ export class Controllers {
       if (job && job.metadata.uid === ref?.uid) continue;
       this.safe(() => this.c.removeFinalizer(this.t('pods'), p.metadata.namespace, p.metadata.name, 'batch.kubernetes.io/job-tracking', 'job-controller'));
     }
+  }
+
+  // --- Endpoints ----------------------------------------------------------------------------
+
+  /** The endpoints controller: ready and not-ready pod addresses of a Service with a selector. */
+  private endpoints(svc: Obj): void {
+    const sel = svc.spec?.selector;
+    if (!sel || Object.keys(sel).length === 0 || svc.metadata.deletionTimestamp) return;
+    const ns = svc.metadata.namespace;
+    const epT = this.t('endpoints');
+    const pods = this.scan('pods', '', ns).filter((p) => Object.entries(sel).every(([k, v]) => p.metadata.labels?.[k] === v) && p.status?.podIP && !p.metadata.deletionTimestamp && isActive(p));
+    const addr = (p: Obj) => ({ ip: p.status.podIP, nodeName: p.spec.nodeName, targetRef: { kind: 'Pod', namespace: ns, name: p.metadata.name, uid: p.metadata.uid } });
+    const ready = pods.filter(isPodReady).map(addr);
+    const notReady = pods.filter((p) => !isPodReady(p)).map(addr);
+    const ports = ((svc.spec.ports ?? []) as Obj[]).map((p) => {
+      let port = p.targetPort ?? p.port;
+      if (typeof port === 'string') {
+        const c = pods.flatMap((x) => (x.spec.containers ?? []) as Obj[]).flatMap((c) => (c.ports ?? []) as Obj[]).find((cp) => cp.name === port);
+        port = c?.containerPort ?? port;
+      }
+      return { ...(p.name ? { name: p.name } : {}), port, protocol: p.protocol ?? 'TCP' };
+    });
+    const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined;
+    const want: Obj = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata.name, namespace: ns, labels: { ...(svc.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' } }, ...(subsets ? { subsets } : {}) };
+    const cur = this.c.tryGet(epT, ns, svc.metadata.name);
+    if (!cur) { this.c.create(epT, ns, want, { fieldManager: CM }); return; }
+    if (JSON.stringify(sortDeep(normalize(cur.subsets ?? null, true))) === JSON.stringify(sortDeep(normalize(want.subsets ?? null, true))) && JSON.stringify(cur.metadata.labels) === JSON.stringify(want.metadata.labels)) return;
+    this.c.update(epT, ns, svc.metadata.name, { ...want, metadata: { ...want.metadata, resourceVersion: cur.metadata.resourceVersion } }, { fieldManager: CM });
   }
 
   // --- PVC -----------------------------------------------------------------------------------

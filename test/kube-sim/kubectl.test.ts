@@ -86,6 +86,8 @@ describe('kubectl', () => {
     assert.match(lines[0]!, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
     assert.equal(lines.length, 3);
     for (const l of lines.slice(1)) assert.match(l, /^web-\w+-\w{5}\s+1\/1\s+Running\s+0\s+\d+s$/);
+    const ips = (await kubectl(['get', 'endpoints', 'web', '-o', 'jsonpath={.subsets[0].addresses[*].ip} {.subsets[0].ports[0].port}'])).out;
+    assert.match(ips, /^10\.244\.0\.\d+ 10\.244\.0\.\d+ 8080$/);
     const name = lines[1]!.split(/\s+/)[0]!;
     assert.equal((await kubectl(['logs', name])).out, 'serving\n');
   });
