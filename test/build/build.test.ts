@@ -103,6 +103,7 @@ test('first build pushes every image with werf tags, labels and records; report 
   assert.match(app.DockerImageDigest, /^sha256:[0-9a-f]{64}$/);
   assert.equal(app.Stages?.[0]?.Name, 'dockerfile');
   assert.equal(app.Stages?.[0]?.Rebuilt, true);
+  for (const i of Object.values(first.Images)) assert.equal(i.Commit, await repo.head());
   const all = await listTags('demo/main');
   for (const i of Object.values(first.Images)) assert.ok(all.includes(i.DockerTag));
   assert.equal(all.filter((t) => t.startsWith('meta-')).length, 3);
@@ -174,6 +175,8 @@ test('--require-built-images lists what is missing; reports are saved as JSON an
     const env = await readFile(join(out, 'r.env'), 'utf8');
     assert.match(env, new RegExp(`^WERF_OTHER_DOCKER_IMAGE_NAME=${registry.host}/demo/main:${r.Images.other!.DockerTag}$`, 'm'));
     assert.match(env, /^WERF_APP_FINAL=true$/m);
+    assert.match(env, new RegExp(`^WERF_APP_COMMIT=${await repo.head()}$`, 'm'));
+    assert.equal(saved.Images.app!.Commit, await repo.head());
     // custom tags
     const rc = await run('demo/main', { addCustomTags: ['%image%-latest'] });
     const all = await listTags('demo/main');

@@ -268,7 +268,7 @@ export async function build(opts: BuildCommandOptions, ctx: Context): Promise<Bu
         WerfImageName: name, DockerRepo: reportRepo, DockerTag: r.tag,
         DockerImageID: `sha256:${r.imageId}`, DockerImageDigest: finalDigest ?? r.manifestDigest, DockerImageName: imageName,
         TargetPlatform: results.get(name)!.prepared.platform,
-        Rebuilt: obtained.rebuilt, Final: all.get(name)!.final, Size: r.size, BuildTime: buildTime, Stages: [stage],
+        Rebuilt: obtained.rebuilt, Final: all.get(name)!.final, Size: r.size, BuildTime: buildTime, Commit: commit, Stages: [stage],
       };
       report.Images[name] = record;
     }

@@ -32,6 +32,8 @@ export interface ReportImageRecord {
   Final: boolean;
   Size: number;
   BuildTime: string;
+  /** The commit the image was built or looked up for (absent in reports written by werf). */
+  Commit?: string;
   Stages: ReportStageRecord[] | null;
 }
 
@@ -41,7 +43,7 @@ export interface BuildReport {
 }
 
 const STAGE_KEYS: (keyof ReportStageRecord)[] = ['Name', 'DockerImageName', 'DockerTag', 'DockerImageID', 'DockerImageDigest', 'CreatedAt', 'Size', 'SourceType', 'BaseImagePulled', 'Rebuilt', 'BuildTime'];
-const IMAGE_KEYS: (keyof ReportImageRecord)[] = ['WerfImageName', 'DockerRepo', 'DockerTag', 'DockerImageID', 'DockerImageDigest', 'DockerImageName', 'TargetPlatform', 'Rebuilt', 'Final', 'Size', 'BuildTime', 'Stages'];
+const IMAGE_KEYS: (keyof ReportImageRecord)[] = ['WerfImageName', 'DockerRepo', 'DockerTag', 'DockerImageID', 'DockerImageDigest', 'DockerImageName', 'TargetPlatform', 'Rebuilt', 'Final', 'Size', 'BuildTime', 'Commit', 'Stages'];
 
 function ordered<T extends object>(obj: T, keys: (keyof T)[]): T {
   const out = {} as T;
@@ -78,7 +80,7 @@ export function imageEnvPrefix(werfImageName: string): string {
   return `WERF_${werfImageName.toUpperCase().replace(/[/.-]/g, '_')}_`;
 }
 
-/** The `.env` form: per image DOCKER_IMAGE_NAME, _ID, _DIGEST, _REPO, _TAG, WERF_IMAGE_NAME, FINAL. */
+/** The `.env` form: per image DOCKER_IMAGE_NAME, _ID, _DIGEST, _REPO, _TAG, WERF_IMAGE_NAME, FINAL, then COMMIT when known. */
 export function buildReportEnv(report: BuildReport): string {
   const lines: string[] = [];
   for (const name of Object.keys(report.Images).sort()) {
@@ -93,6 +95,7 @@ export function buildReportEnv(report: BuildReport): string {
       `${p}WERF_IMAGE_NAME=${r.WerfImageName}`,
       `${p}FINAL=${r.Final}`,
     );
+    if (r.Commit) lines.push(`${p}COMMIT=${r.Commit}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
@@ -112,6 +115,9 @@ export function parseBuildReport(text: string, file: string): BuildReport {
     for (const f of ['WerfImageName', 'DockerImageName', 'DockerRepo', 'DockerTag', 'DockerImageID', 'DockerImageDigest'] as const) {
       if (key !== '' && f === 'WerfImageName' && img.WerfImageName === '') throw fail(`image "${key}" has empty WerfImageName`);
       if (f !== 'WerfImageName' && !img[f]) throw fail(`image "${key}" has empty ${f}`);
+    }
+    if (img.Commit !== undefined && (typeof img.Commit !== 'string' || !/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(img.Commit))) {
+      throw fail(`image "${key}" has an invalid Commit ${JSON.stringify(img.Commit)}`);
     }
     (img.Stages ?? []).forEach((s, i) => {
       if (!s.Name) throw fail(`image "${key}" stage #${i} has empty Name`);

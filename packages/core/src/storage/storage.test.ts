@@ -124,7 +124,7 @@ describe('build report', () => {
       'web/app': {
         Stages: [{ BuildTime: '1.50', Name: 'dockerfile', DockerImageName: 'r/p:t', DockerTag: 't', DockerImageID: 'sha256:c', DockerImageDigest: 'sha256:m', CreatedAt: 1, Size: 10, SourceType: '', BaseImagePulled: false, Rebuilt: true }],
         WerfImageName: 'web/app', DockerRepo: 'r/p', DockerTag: 't', DockerImageID: 'sha256:c', DockerImageDigest: 'sha256:m', DockerImageName: 'r/p:t',
-        TargetPlatform: '', Rebuilt: true, Final: true, Size: 10, BuildTime: '1.50',
+        TargetPlatform: '', Rebuilt: true, Final: true, Size: 10, BuildTime: '1.50', Commit: 'a'.repeat(40),
       },
       backend: {
         WerfImageName: 'backend', DockerRepo: 'r/p', DockerTag: 'u', DockerImageID: 'sha256:d', DockerImageDigest: 'sha256:n', DockerImageName: 'r/p:u',
@@ -140,12 +140,17 @@ describe('build report', () => {
     assert.match(json, /\{\n\t"Images": \{\n\t\t"backend": \{\n\t\t\t"WerfImageName": "backend",\n\t\t\t"DockerRepo"/);
     assert.match(json, /"Stages": \[\n\t\t\t\t\{\n\t\t\t\t\t"Name": "dockerfile",\n\t\t\t\t\t"DockerImageName"/);
     assert.deepEqual(parseBuildReport(json, 'r.json').Images.backend, report.Images.backend);
+    assert.deepEqual(parseBuildReport(json, 'r.json').Images['web/app'], report.Images['web/app']);
+    // Commit sits between BuildTime and Stages; a report without it (werf's) has no Commit key
+    assert.match(json, /"BuildTime": "1\.50",\n\t\t\t"Commit": "a{40}",\n\t\t\t"Stages": \[/);
+    assert.match(json, /"BuildTime": "0\.00",\n\t\t\t"Stages": null/);
   });
   it('writes the env form', () => {
     const env = buildReportEnv(report);
     assert.match(env, /^WERF_BACKEND_DOCKER_IMAGE_NAME=r\/p:u$/m);
     assert.match(env, /^WERF_WEB_APP_DOCKER_TAG=t$/m);
-    assert.match(env, /^WERF_WEB_APP_FINAL=true$/m);
+    assert.match(env, /^WERF_WEB_APP_FINAL=true\nWERF_WEB_APP_COMMIT=a{40}$/m);
+    assert.doesNotMatch(env, /^WERF_BACKEND_COMMIT=/m);
     assert.equal(imageEnvPrefix('my.img-x'), 'WERF_MY_IMG_X_');
     assert.equal(imageEnvPrefix(''), 'WERF_');
   });
@@ -157,5 +162,8 @@ describe('build report', () => {
     const noDigest = structuredClone(report);
     noDigest.Images.backend!.DockerImageDigest = '';
     bad(JSON.stringify(noDigest), /image "backend" has empty DockerImageDigest/);
+    const badCommit = structuredClone(report);
+    badCommit.Images.backend!.Commit = 'HEAD';
+    bad(JSON.stringify(badCommit), /image "backend" has an invalid Commit "HEAD"/);
   });
 });
