@@ -300,6 +300,18 @@ describe('Job deletion', () => {
   });
 });
 
+describe('CronJob', () => {
+  it('creates Jobs on its schedule on the simulated clock', async () => {
+    const batch = kc.makeApiClient(k8s.BatchV1Api);
+    await batch.createNamespacedCronJob({ namespace: 'default', body: { metadata: { name: 'tick' }, spec: { schedule: '* * * * *', concurrencyPolicy: 'Forbid', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'x:1', command: ['echo', 'tick'] }] } } } } } } });
+    const job = await sim.waitFor(() => sim.state.list('batch/v1', 'Job', 'default').find((j) => j.metadata.ownerReferences?.[0]?.name === 'tick'), 8000);
+    assert.match(job.metadata.name, /^tick-\d+$/);
+    assert.ok(job.metadata.annotations['batch.kubernetes.io/cronjob-scheduled-timestamp']);
+    const cj = await sim.waitFor(() => { const c = sim.state.get('batch/v1', 'CronJob', 'default', 'tick')!; return c.status?.lastScheduleTime ? c : undefined; }, 5000);
+    assert.ok(Date.parse(cj.status.lastScheduleTime) <= Date.now());
+  });
+});
+
 describe('CustomResourceDefinitions', () => {
   it('makes a kind servable with a status subresource', async () => {
     const ext = kc.makeApiClient(k8s.ApiextensionsV1Api);

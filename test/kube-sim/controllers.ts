@@ -112,6 +112,7 @@ export class Controllers {
     for (const d of this.scan('daemonsets', 'apps')) this.safe(() => this.daemonSet(d));
     for (const j of this.scan('jobs', 'batch')) this.safe(() => { due = Math.min(due, this.job(j, now)); });
     this.orphanJobPods();
+    for (const cj of this.scan('cronjobs', 'batch')) this.safe(() => { due = Math.min(due, this.cronJob(cj)); });
     for (const p of this.scan('persistentvolumeclaims')) this.safe(() => this.pvc(p));
     for (const svc of this.scan('services')) this.safe(() => this.endpoints(svc));
     for (const ep of this.c.store.scan('/endpoints')) {
@@ -701,6 +702,70 @@ export class Controllers {
     }
   }
 
+  // --- CronJob ---------------------------------------------------------------------------------
+
+  private readonly start = Date.now();
+  /** Simulated clock: runs `speed` times faster than the wall clock from the simulator's start. */
+  private simOf(wall: number): number { return this.start + (wall - this.start) * this.opts.speed; }
+  private wallOf(sim: number): number { return this.start + (sim - this.start) / this.opts.speed; }
+
+  private cronJob(cj: Obj): number {
+    if (cj.metadata.deletionTimestamp) return Infinity;
+    const ns = cj.metadata.namespace;
+    const jobT = this.t('jobs', 'batch');
+    const jobs = this.owned('jobs', 'batch', ns, cj);
+    const finished = (j: Obj) => ((j.status?.conditions ?? []) as Obj[]).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+    const active = jobs.filter((j) => !finished(j) && !j.metadata.deletionTimestamp);
+    const status: Obj = { ...(cj.status ?? {}) };
+    if (active.length) status.active = active.map((j) => ({ kind: 'Job', namespace: ns, name: j.metadata.name, uid: j.metadata.uid, apiVersion: 'batch/v1', resourceVersion: j.metadata.resourceVersion }));
+    else delete status.active;
+    const succeeded = jobs.filter((j) => j.status?.completionTime).sort((a, b) => Date.parse(a.status.completionTime) - Date.parse(b.status.completionTime));
+    if (succeeded.length) status.lastSuccessfulTime = succeeded[succeeded.length - 1]!.status.completionTime;
+    // history limits
+    const failedJobs = jobs.filter((j) => finished(j) && !j.status?.completionTime);
+    for (const [list, limit] of [[succeeded, cj.spec.successfulJobsHistoryLimit ?? 3], [failedJobs, cj.spec.failedJobsHistoryLimit ?? 1]] as [Obj[], number][]) {
+      for (const j of list.slice(0, Math.max(0, list.length - limit))) this.safe(() => { this.c.delete(jobT, ns, j.metadata.name, { propagationPolicy: 'Background' }); });
+    }
+    let due = Infinity;
+    const sched = parseCron(cj.spec.schedule);
+    if (sched && !cj.spec.suspend) {
+      const nowSim = this.simOf(Date.now());
+      const from = cj.status?.lastScheduleTime ? this.simOf(Date.parse(cj.status.lastScheduleTime)) : this.simOf(Date.parse(cj.metadata.creationTimestamp));
+      let t = Math.floor(from / 60000) * 60000 + 60000;
+      let last: number | undefined;
+      for (let i = 0; i < 100000 && t <= nowSim; i++, t += 60000) if (sched(new Date(t))) last = t;
+      if (last !== undefined) {
+        const policy = cj.spec.concurrencyPolicy ?? 'Allow';
+        if (policy === 'Forbid' && active.length) {
+          // skipped; try again at the next schedule
+        } else {
+          if (policy === 'Replace') for (const j of active) this.safe(() => { this.c.delete(jobT, ns, j.metadata.name, { propagationPolicy: 'Background' }); });
+          const name = `${cj.metadata.name}-${Math.floor(last / 60000)}`;
+          const tpl = structuredClone(cj.spec.jobTemplate ?? {});
+          const job: Obj = {
+            apiVersion: 'batch/v1', kind: 'Job',
+            metadata: { name, namespace: ns, labels: tpl.metadata?.labels, annotations: { ...(tpl.metadata?.annotations ?? {}), 'batch.kubernetes.io/cronjob-scheduled-timestamp': new Date(this.wallOf(last)).toISOString().replace(/\.\d+Z$/, 'Z') }, ownerReferences: [this.ownerRef('CronJob', 'batch/v1', cj)] },
+            spec: tpl.spec,
+          };
+          try {
+            this.c.create(jobT, ns, job, { fieldManager: CM });
+            this.ev.record(cj, 'Normal', 'SuccessfulCreate', `Created job ${name}`, 'cronjob-controller');
+          } catch (e) {
+            if (!(e instanceof ApiError && e.code === 409)) throw e;
+          }
+          status.lastScheduleTime = new Date(this.wallOf(last)).toISOString().replace(/\.\d+Z$/, 'Z');
+        }
+      }
+      // next run
+      let n = Math.floor(nowSim / 60000) * 60000 + 60000;
+      let found = false;
+      for (let i = 0; i < 10080 && !(found = sched(new Date(n))); i++) n += 60000;
+      due = found ? this.wallOf(n) : Infinity;
+    }
+    this.updateStatus('cronjobs', 'batch', cj, status);
+    return due;
+  }
+
   // --- Endpoints ----------------------------------------------------------------------------
 
   /** The endpoints controller: ready and not-ready pod addresses of a Service with a selector. */
@@ -749,4 +814,28 @@ export class Controllers {
     const upd = this.c.update(this.t('persistentvolumeclaims'), p.metadata.namespace, p.metadata.name, cur, { fieldManager: CM });
     this.c.update(this.t('persistentvolumeclaims'), p.metadata.namespace, p.metadata.name, { ...upd, status: { phase: 'Bound', accessModes: p.spec.accessModes ?? ['ReadWriteOnce'], capacity: { storage: size } } }, { subresource: 'status', fieldManager: CM });
   }
+}
+
+/** A standard 5-field cron schedule (UTC) as a predicate over minutes; undefined when invalid. */
+export function parseCron(expr: string): ((d: Date) => boolean) | undefined {
+  const macros: Record<string, string> = { '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0', '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *' };
+  const parts = (macros[expr.trim()] ?? expr.trim()).split(/\s+/);
+  if (parts.length !== 5) return undefined;
+  const ranges: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 6]];
+  const sets: Set<number>[] = [];
+  for (let i = 0; i < 5; i++) {
+    const [lo, hi] = ranges[i]!;
+    const set = new Set<number>();
+    for (const item of parts[i]!.split(',')) {
+      const m = /^(\*|\d+)(?:-(\d+))?(?:\/(\d+))?$/.exec(item);
+      if (!m) return undefined;
+      const a = m[1] === '*' ? lo : Number(m[1]);
+      const b = m[2] !== undefined ? Number(m[2]) : m[1] === '*' || m[3] ? hi : a;
+      const step = m[3] ? Number(m[3]) : 1;
+      if (a < lo || b > hi || step < 1) return undefined;
+      for (let v = a; v <= b; v += step) set.add(v);
+    }
+    sets.push(set);
+  }
+  return (d) => sets[0]!.has(d.getUTCMinutes()) && sets[1]!.has(d.getUTCHours()) && sets[2]!.has(d.getUTCDate()) && sets[3]!.has(d.getUTCMonth() + 1) && sets[4]!.has(d.getUTCDay());
 }

@@ -5,6 +5,7 @@ import { ApiError } from './errors.js';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch.js';
 import { builtinResources } from './resources.js';
 import { labelSelectorMatcher, matchReqs, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { parseCron } from './controllers.js';
 import { configFieldSet, pathString, serverSideApply, toFieldsV1 } from './ssa.js';
 import { parseScript, runProgram, runSync, type ShellCtx } from './shell.js';
 
@@ -112,5 +113,17 @@ describe('container shell', () => {
     assert.deepEqual(runSync(['cat', '/tmp/ready'], c), { code: 0, output: ['ok'] });
     assert.equal(runSync(['sh', '-c', 'sleep infinity'], c).code, -1);
     assert.ok(parseScript('while true; do echo x; sleep 1; done'));
+  });
+});
+
+describe('cron schedules', () => {
+  it('parses the 5-field syntax and macros', () => {
+    const every15 = parseCron('*/15 9-17 * * 1-5')!;
+    assert.ok(every15(new Date('2026-11-27T09:45:00Z')));
+    assert.ok(!every15(new Date('2026-11-27T09:50:00Z')));
+    assert.ok(!every15(new Date('2026-11-29T09:45:00Z')), 'Sunday');
+    assert.ok(parseCron('@hourly')!(new Date('2026-01-01T05:00:00Z')));
+    assert.equal(parseCron('61 * * * *'), undefined);
+    assert.equal(parseCron('* * *'), undefined);
   });
 });
