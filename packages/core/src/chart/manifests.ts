@@ -3,6 +3,7 @@
 // YAML heads read, hooks separated, kinds sorted in install order.
 import { WerfActionError } from '../errors/index.js';
 import { goMatch } from './ignore.js';
+import { fastHead } from './fasthead.js';
 import { YamlError, isTable, parseYaml, jsonKind } from './yaml.js';
 
 export const INSTALL_ORDER = [
@@ -68,6 +69,11 @@ function unmarshalErr(value: unknown, field: string, type: string): string {
 
 /** Reads apiVersion/kind/metadata.name/annotations as releaseutil.SimpleHead does; throws the message. */
 export function readHead(doc: string): Head {
+  return fastHead(doc) ?? readHeadFull(doc);
+}
+
+/** The same through a full YAML parse (the reference for fastHead, and its fallback). */
+export function readHeadFull(doc: string): Head {
   let v: unknown;
   try { v = parseYaml(doc); } catch (e) {
     throw new Error(`error converting YAML to JSON: ${(e as YamlError).message}`);
