@@ -8,7 +8,7 @@ import { applyDefaults, normalize, skeleton, tracksGeneration, validate } from '
 import { jsonPatch, mergePatch, sortKeys, strategicMergePatch } from './patch.js';
 import { apiVersionOf, Catalogue, grKey, type Obj, type ResourceType } from './resources.js';
 import { matchFields, matchReqs, parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { recordUpdate, serverSideApply, type ManagedEntry } from './ssa.js';
+import { recordUpdate, serverSideApply, sortManaged, type ManagedEntry } from './ssa.js';
 import { Store } from './store.js';
 
 export interface WriteOpts {
@@ -323,6 +323,7 @@ export class Cluster {
       obj.metadata.managedFields = recordUpdate(t, base, withoutMeta(old), withoutMeta(obj), manager, apiVersionOf(t), opts.subresource, skeleton(t.kind));
     }
     if (!obj.metadata.managedFields?.length) delete obj.metadata.managedFields;
+    else obj.metadata.managedFields = sortManaged(obj.metadata.managedFields);
     obj.metadata.resourceVersion = om.resourceVersion;
     obj = orderMeta(obj);
     if (sameContent(obj, old)) return this.present(t, old);

@@ -402,3 +402,11 @@ function conflictError(conflicts: { entry: ManagedEntry; path: string }[]): ApiE
   }
   return new ApiError(409, 'Conflict', message, { causes });
 }
+
+/** The API server's order of managedFields entries (sortEncodedManagedFields). */
+export function sortManaged(entries: ManagedEntry[]): ManagedEntry[] {
+  const sec = (e: ManagedEntry) => (e.time ? Math.floor(Date.parse(e.time) / 1000) : 0);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...entries].sort((p, q) =>
+    cmp(p.operation, q.operation) || sec(p) - sec(q) || cmp(p.manager, q.manager) || cmp(p.apiVersion, q.apiVersion) || cmp(p.subresource ?? '', q.subresource ?? ''));
+}
