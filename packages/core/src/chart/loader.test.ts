@@ -48,6 +48,7 @@ test('validation errors use Helm wording', () => {
   assert.throws(() => chartFrom({ 'Chart.yaml': 'apiVersion: v2\nname: a\nversion: 1.0.0\ntype: foo\n' }), /must be application or library/);
   assert.throws(() => chartFrom({ 'Chart.yaml': 'apiVersion: v2\nname: a\nversion: "1.0"\nappVersion: 1.0\n' }), /cannot unmarshal number into Go struct field Metadata.appVersion of type string/);
   assert.throws(() => chartFrom({ 'Chart.yaml': chartYaml('a', 'dependencies:\n- name: x\n  alias: "a.b"\n') }), /dependency "x" has disallowed characters in the alias/);
+  assert.throws(() => chartFrom({ 'Chart.yaml': chartYaml('a', 'dependencies:\n- name: yes\n') }), /cannot unmarshal bool into Go struct field Metadata.dependencies.name of type string/);
   assert.throws(() => chartFrom({ 'Chart.yaml': chartYaml('a'), 'values.yaml': 'a: [\n' }), /cannot load values.yaml: error converting YAML to JSON: yaml: line/);
 });
 

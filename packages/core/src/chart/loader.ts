@@ -259,6 +259,7 @@ function toMetadata(raw: unknown, file: string): Partial<ChartMetadata> {
 function toDependencies(list: unknown[], file: string): Dependency[] {
   return list.map((d) => {
     if (!isTable(d)) throw new WerfActionError('cannot load dependencies: each dependency must be a map', { code: 'chart.metadata', location: { file } });
+    if (d.name !== undefined && d.name !== null && typeof d.name !== 'string') throw typeErr('dependencies.name', d.name, 'string', file);
     const out: Dependency = { name: str(d.name) ?? '' };
     for (const k of ['version', 'repository', 'condition', 'alias'] as const) {
       const v = d[k];
