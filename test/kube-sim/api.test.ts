@@ -53,6 +53,28 @@ describe('discovery', () => {
     assert.ok(res.resources.some((r) => r.name === 'pods/log'));
     assert.ok(res.resources.some((r) => r.name === 'pods/status'));
   });
+
+  it('answers unknown paths and methods like the API server', async () => {
+    const kcUser = (await import('yaml')).parse(sim.kubeconfig).users[0].user;
+    const https = await import('node:https');
+    const req = (method: string, path: string) => new Promise<{ code: number; body: string }>((resolve, reject) => {
+      const r = https.request(`${sim.url}${path}`, { method, ca: sim.caCert, cert: Buffer.from(kcUser['client-certificate-data'], 'base64'), key: Buffer.from(kcUser['client-key-data'], 'base64') }, (res) => {
+        let body = '';
+        res.on('data', (d) => { body += d; });
+        res.on('end', () => resolve({ code: res.statusCode!, body }));
+      });
+      r.on('error', reject);
+      r.end();
+    });
+    assert.deepEqual(await req('GET', '/apis/nope.example.com/v1/things'), { code: 404, body: '404 page not found\n' });
+    const unknownRes = await req('GET', '/api/v1/namespaces/default/widgets');
+    assert.equal(unknownRes.code, 404);
+    assert.equal(JSON.parse(unknownRes.body).message, 'the server could not find the requested resource');
+    const put = await req('PUT', '/api/v1/namespaces/default/configmaps');
+    assert.equal(put.code, 405);
+    assert.equal(JSON.parse(put.body).reason, 'MethodNotAllowed');
+    assert.equal((await req('GET', '/version')).code, 200);
+  });
 });
 
 describe('CRUD and Status errors', () => {

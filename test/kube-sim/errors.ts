@@ -74,7 +74,8 @@ export const errors = {
     return new ApiError(400, 'BadRequest', message);
   },
   methodNotSupported(gr: GroupResource, action: string): ApiError {
-    return new ApiError(405, 'MethodNotAllowed', `${action} is not supported on resources of kind "${qualified(gr)}"`, details(gr, undefined));
+    void gr; void action;
+    return new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
   },
   unsupportedMediaType(contentType: string, accepted: string[]): ApiError {
     return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
