@@ -322,6 +322,25 @@ describe('Job deletion', () => {
   });
 });
 
+describe('scheduling', () => {
+  it('leaves pods Pending with FailedScheduling when the node does not fit', async () => {
+    await core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'gpu' }, spec: { nodeSelector: { accelerator: 'gpu' }, containers: [{ name: 'c', image: 'x:1' }] } } });
+    await core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'huge' }, spec: { containers: [{ name: 'c', image: 'x:1', resources: { requests: { cpu: '100', memory: '1Gi' } } }] } } });
+    for (const [name, why] of [['gpu', "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling."], ['huge', '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.']]) {
+      const p = await sim.waitFor(() => { const x = sim.state.get('v1', 'Pod', 'default', name!); return x?.status?.conditions?.[0]?.reason === 'Unschedulable' ? x : undefined; }, 5000);
+      assert.equal(p.status.phase, 'Pending');
+      assert.equal(p.spec.nodeName, undefined);
+      assert.equal(p.status.conditions[0].message, why);
+      assert.ok(sim.state.events('default').some((e) => e.involvedObject.name === name && e.reason === 'FailedScheduling' && e.type === 'Warning'));
+    }
+    // the node gets the label: the pod is scheduled on the next pass
+    const node = sim.state.get('v1', 'Node', undefined, 'kube-sim-node')!;
+    sim.state.put({ ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, accelerator: 'gpu' } } });
+    await sim.waitFor(() => sim.state.get('v1', 'Pod', 'default', 'gpu')?.status?.phase === 'Running', 5000);
+    await core.deleteNamespacedPod({ name: 'huge', namespace: 'default' });
+  });
+});
+
 describe('CronJob', () => {
   it('creates Jobs on its schedule on the simulated clock', async () => {
     const batch = kc.makeApiClient(k8s.BatchV1Api);

@@ -102,7 +102,7 @@ export class Kubelet implements LogProvider {
     const seen = new Set<string>();
     for (const pod of this.cluster.store.scan(key)) {
       seen.add(pod.metadata.uid);
-      if (!pod.spec.nodeName) { this.schedule(pod); due = Math.min(due, now); continue; }
+      if (!pod.spec.nodeName) { this.schedule(pod); due = Math.min(due, now + 1000); continue; }
       if (pod.spec.nodeName !== this.opts.node) continue;
       // skip pods with nothing due whose object did not change since the last sync
       const known = this.pods.get(pod.metadata.uid);
@@ -120,10 +120,65 @@ export class Kubelet implements LogProvider {
     return due;
   }
 
+  /** Why the one node cannot take the pod (the scheduler's filter plugins), or undefined. */
+  private unschedulable(pod: Obj): string | undefined {
+    const node = this.cluster.store.peek('/nodes', undefined, this.opts.node);
+    const labels: Record<string, string> = node?.metadata.labels ?? {};
+    const sel = pod.spec.nodeSelector ?? {};
+    let affinityOk = Object.entries(sel).every(([k, v]) => labels[k] === v);
+    const terms = (pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) as Obj[];
+    if (terms.length) {
+      affinityOk &&= terms.some((t) => ((t.matchExpressions ?? []) as Obj[]).every((e) => {
+        const v = labels[e.key];
+        switch (e.operator) {
+          case 'In': return v !== undefined && (e.values ?? []).includes(v);
+          case 'NotIn': return v === undefined || !(e.values ?? []).includes(v);
+          case 'Exists': return v !== undefined;
+          case 'DoesNotExist': return v === undefined;
+          case 'Gt': return v !== undefined && Number(v) > Number(e.values?.[0]);
+          case 'Lt': return v !== undefined && Number(v) < Number(e.values?.[0]);
+        }
+        return false;
+      }));
+    }
+    if (!affinityOk) return "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.";
+    const want = { cpu: 0, memory: 0 };
+    for (const c of [...((pod.spec.containers ?? []) as Obj[])]) {
+      want.cpu += quantity(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu ?? '0');
+      want.memory += quantity(c.resources?.requests?.memory ?? c.resources?.limits?.memory ?? '0');
+    }
+    const alloc = node?.status?.allocatable ?? {};
+    const used = { cpu: 0, memory: 0 };
+    for (const p of this.cluster.store.scan('/pods')) {
+      if (p.spec.nodeName !== this.opts.node || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+      for (const c of (p.spec.containers ?? []) as Obj[]) {
+        used.cpu += quantity(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu ?? '0');
+        used.memory += quantity(c.resources?.requests?.memory ?? c.resources?.limits?.memory ?? '0');
+      }
+    }
+    const short: string[] = [];
+    if (used.cpu + want.cpu > quantity(alloc.cpu ?? '8')) short.push('Insufficient cpu');
+    if (used.memory + want.memory > quantity(alloc.memory ?? '16Gi')) short.push('Insufficient memory');
+    if (short.length) return `0/1 nodes are available: ${short.map((x) => `1 ${x}`).join(', ')}. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.`;
+    return undefined;
+  }
+
+  private unschedulableSeen = new Map<string, string>();
+
   private schedule(pod: Obj): void {
     try {
       const cur = this.cluster.get(this.podT, pod.metadata.namespace, pod.metadata.name);
       if (cur.metadata.deletionTimestamp) return;
+      const why = this.unschedulable(cur);
+      if (why) {
+        if (this.unschedulableSeen.get(cur.metadata.uid) === why) return;
+        this.unschedulableSeen.set(cur.metadata.uid, why);
+        const conds = [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: nowIso(), reason: 'Unschedulable', message: why }];
+        this.cluster.update(this.podT, cur.metadata.namespace, cur.metadata.name, { ...cur, status: { ...cur.status, conditions: conds } }, { subresource: 'status', fieldManager: 'kube-scheduler' });
+        this.events.record(cur, 'Warning', 'FailedScheduling', why, 'default-scheduler');
+        return;
+      }
+      this.unschedulableSeen.delete(cur.metadata.uid);
       cur.spec.nodeName = this.opts.node;
       const p = this.cluster.update(this.podT, cur.metadata.namespace, cur.metadata.name, cur, { fieldManager: 'kube-scheduler' });
       const conds = [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: nowIso() }];
@@ -597,3 +652,12 @@ function fmtDuration(sec: number): string {
 }
 
 export { parseDuration };
+
+/** A Kubernetes quantity (cpu cores or bytes) as a number. */
+export function quantity(q: string | number): number {
+  if (typeof q === 'number') return q;
+  const m = /^([0-9.]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.exec(String(q).trim());
+  if (!m) return 0;
+  const mult: Record<string, number> = { '': 1, m: 0.001, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, Pi: 1024 ** 5, Ei: 1024 ** 6 };
+  return Number(m[1]) * mult[m[2] ?? '']!;
+}
