@@ -341,6 +341,24 @@ describe('scheduling', () => {
   });
 });
 
+describe('sidecar containers', () => {
+  it('start before the main container, stay running, and do not block Job completion', async () => {
+    const batch = kc.makeApiClient(k8s.BatchV1Api);
+    await batch.createNamespacedJob({ namespace: 'default', body: { metadata: { name: 'with-sidecar' }, spec: { template: { spec: {
+      restartPolicy: 'Never',
+      initContainers: [{ name: 'proxy', image: 'x:1', restartPolicy: 'Always', command: ['sh', '-c', 'echo proxy up; sleep infinity'] }],
+      containers: [{ name: 'main', image: 'x:1', command: ['sh', '-c', 'echo work; sleep 30'] }],
+    } } } } });
+    const running = await sim.waitFor(() => sim.state.list('v1', 'Pod', 'default').find((p) => p.metadata.labels?.['job-name'] === 'with-sidecar' && p.status?.phase === 'Running'), 5000);
+    assert.equal(running.status.initContainerStatuses[0].state.running !== undefined, true);
+    assert.equal(running.status.conditions.find((c: any) => c.type === 'Initialized').status, 'True');
+    await sim.waitFor(() => sim.state.get('batch/v1', 'Job', 'default', 'with-sidecar')?.status?.succeeded === 1, 8000);
+    const done = sim.state.get('v1', 'Pod', 'default', running.metadata.name)!;
+    assert.equal(done.status.phase, 'Succeeded');
+    assert.equal(done.status.initContainerStatuses[0].state.terminated.exitCode, 0);
+  });
+});
+
 describe('CronJob', () => {
   it('creates Jobs on its schedule on the simulated clock', async () => {
     const batch = kc.makeApiClient(k8s.BatchV1Api);

@@ -239,16 +239,30 @@ export class Kubelet implements LogProvider {
     if (rt.done) return Infinity;
     // init containers run one after another
     const inits = rt.ctrs.filter((c) => c.init);
+    const mains = rt.ctrs.filter((x) => !x.init);
     let initDone = true;
     for (const c of inits) {
-      if (c.phase === 'terminated' && c.exitCode === 0) continue;
+      const sidecar = c.spec.restartPolicy === 'Always';
+      if (!sidecar && c.phase === 'terminated' && c.exitCode === 0) continue;
+      if (sidecar && rt.initializedAt) {
+        // a sidecar keeps running (and restarting) beside the main containers until they finish
+        const mainsDone = mains.every((m) => m.phase === 'terminated') && restartPolicy !== 'Always' && (restartPolicy === 'Never' || mains.every((m) => m.exitCode === 0));
+        if (mainsDone) { if (c.phase === 'running') this.stop(c, 0, 'Completed', pod); continue; }
+        due = Math.min(due, this.step(pod, rt, c, now, 'Always'));
+        continue;
+      }
+      due = Math.min(due, this.step(pod, rt, c, now, sidecar ? 'Always' : restartPolicy === 'Always' ? 'OnFailure' : restartPolicy));
+      if (sidecar && c.phase === 'running' && (!c.startup || c.startup.passed)) continue;
       initDone = false;
-      due = Math.min(due, this.step(pod, rt, c, now, restartPolicy === 'Always' ? 'OnFailure' : restartPolicy));
-      if (c.phase === 'terminated' && c.exitCode !== 0 && restartPolicy === 'Never') rt.done = true;
+      if (!sidecar && c.phase === 'terminated' && c.exitCode !== 0 && restartPolicy === 'Never') rt.done = true;
       break;
     }
     if (initDone && !rt.initializedAt) rt.initializedAt = nowIso();
-    if (initDone) for (const c of rt.ctrs.filter((x) => !x.init)) due = Math.min(due, this.step(pod, rt, c, now, restartPolicy));
+    if (initDone) for (const c of mains) due = Math.min(due, this.step(pod, rt, c, now, restartPolicy));
+    if (initDone) for (const c of inits.filter((x) => x.spec.restartPolicy === 'Always' && x.phase === 'running')) {
+      const mainsDone = mains.every((m) => m.phase === 'terminated') && restartPolicy !== 'Always' && (restartPolicy === 'Never' || mains.every((m) => m.exitCode === 0));
+      if (mainsDone) this.stop(c, 0, 'Completed', pod);
+    }
     this.writeStatus(pod, rt, now, restartPolicy);
     return due;
   }
@@ -448,7 +462,7 @@ export class Kubelet implements LogProvider {
       if (r.value.sleep > 0 && c.nextAt > now) break;
     }
     due = Math.min(due, c.nextAt);
-    if (c.phase !== 'running' || c.init) return due;
+    if (c.phase !== 'running' || (c.init && c.spec.restartPolicy !== 'Always')) return due;
     // probes
     const period = (p: Obj) => this.ms(p.periodSeconds ?? 10);
     if (c.startup && !c.startup.passed) {
@@ -565,8 +579,9 @@ export class Kubelet implements LogProvider {
   private writeStatus(pod: Obj, rt: PodRt, now: number, restartPolicy: string): void {
     void now;
     const inits = rt.ctrs.filter((c) => c.init), mains = rt.ctrs.filter((c) => !c.init);
-    const initialized = inits.every((c) => c.phase === 'terminated' && c.exitCode === 0);
-    const allReady = initialized && mains.every((c) => c.ready);
+    const sidecars = inits.filter((c) => c.spec.restartPolicy === 'Always');
+    const initialized = !!rt.initializedAt || inits.every((c) => c.spec.restartPolicy === 'Always' ? c.phase === 'running' : c.phase === 'terminated' && c.exitCode === 0);
+    const allReady = initialized && mains.every((c) => c.ready) && sidecars.every((c) => c.ready || c.phase === 'terminated');
     let phase = 'Pending';
     const anyStarted = mains.some((c) => c.startedAt);
     if (initialized && anyStarted) {
@@ -591,7 +606,7 @@ export class Kubelet implements LogProvider {
     if (!allReady) {
       const msg = terminal ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
       for (const c of conditions) if ((c.type === 'Ready' || c.type === 'ContainersReady') && msg) c.message = msg;
-      if (!initialized) conditions[1]!.message = `containers with incomplete status: [${inits.filter((c) => !(c.phase === 'terminated' && c.exitCode === 0)).map((c) => c.name).join(' ')}]`;
+      if (!initialized) conditions[1]!.message = `containers with incomplete status: [${inits.filter((c) => !(c.phase === 'terminated' && c.exitCode === 0) && !(c.spec.restartPolicy === 'Always' && c.phase === 'running')).map((c) => c.name).join(' ')}]`;
     }
     const status: Obj = {
       phase, conditions,

@@ -24,6 +24,7 @@ export function podStatusReason(p: Obj): string {
   for (let i = 0; i < init.length; i++) {
     const c = init[i]!;
     if (c.state?.terminated?.exitCode === 0) continue;
+    if (c.started && c.state?.running && ((p.spec?.initContainers ?? []) as Obj[])[i]?.restartPolicy === 'Always') continue;
     if (c.state?.terminated) return c.state.terminated.reason ? `Init:${c.state.terminated.reason}` : `Init:ExitCode:${c.state.terminated.exitCode}`;
     if (c.state?.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') return `Init:${c.state.waiting.reason}`;
     return `Init:${i}/${(p.spec?.initContainers ?? []).length}`;
