@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GitRepo } from '../git/index.js';
 import { makeRepo } from '../git/testing.js';
-import { prepareDockerfileImage, computeImageDigest, dependencyBuildArgs, PrepareCache, type DockerfileImageSpec } from './image.js';
+import { prepareDockerfileImage, prepareDockerfileImages, computeImageDigest, dependencyBuildArgs, PrepareCache, type DockerfileImageSpec } from './image.js';
 import { sha3_224 } from '../digest/index.js';
 
 const spec = (over: Partial<DockerfileImageSpec> = {}): DockerfileImageSpec => ({
@@ -53,4 +53,36 @@ test('image digest: content-based, .dockerignore and unrelated files do not matt
   assert.equal(p4.ignore.ignores('src/a.txt'), true);
   assert.equal(p4.ignore.ignores('notes.md'), false);
   await assert.rejects(prepareDockerfileImage({ git, commit: c1, projectPath: '', spec: spec({ dockerfile: 'Nope' }) }), /Dockerfile app\/Nope is not in commit/);
+});
+
+test('prepareDockerfileImages reads every image\'s Dockerfile, .dockerignore and context in one git call', async (t) => {
+  const repo = await makeRepo();
+  t.after(() => repo.cleanup());
+  const commit = await repo.commit({
+    'app/Dockerfile': 'FROM busybox\nCOPY . /app\n',
+    'app/.dockerignore': '*.md\n',
+    'app/a.txt': 'a\n',
+    'web/Dockerfile.web': 'FROM busybox\nCOPY x /x\n',
+    'web/Dockerfile.web.dockerignore': 'x/skip\n',
+    'web/x/keep': 'k\n',
+  });
+  const git = await GitRepo.open(repo.dir);
+  const reads: string[][] = [];
+  const readObjects = git.readObjects.bind(git);
+  git.readObjects = (specs, o) => (reads.push(specs), readObjects(specs, o));
+  const specs = [spec(), spec({ name: 'web', context: 'web', dockerfile: 'Dockerfile.web' })];
+  const cache = new PrepareCache();
+  const all = await prepareDockerfileImages({ git, commit, projectPath: '', specs, platform: 'linux/amd64', cache });
+  assert.equal(reads.length, 1, JSON.stringify(reads));
+  assert.equal(all.get('web')!.ignore.ignores('x/skip'), true);
+  assert.equal(all.get('app')!.ignore.ignores('n.md'), true);
+  // one at a time from the same cache: no further read, the same results
+  const ones = [];
+  for (const s of specs) ones.push(await prepareDockerfileImage({ git, commit, projectPath: '', spec: s, platform: 'linux/amd64', cache }));
+  assert.equal(reads.length, 1);
+  for (const one of ones) {
+    assert.equal((await computeImageDigest(one, { dependencyArgs: {} })).digest, (await computeImageDigest(all.get(one.spec.name)!, { dependencyArgs: {} })).digest);
+    assert.equal(one.dockerfileText, all.get(one.spec.name)!.dockerfileText);
+  }
+  await assert.rejects(prepareDockerfileImages({ git, commit, projectPath: '', specs: [spec({ name: 'bad', dockerfile: 'Nope' })] }), /Dockerfile app\/Nope is not in commit/);
 });

@@ -75,12 +75,58 @@ export interface ImageDigest {
 /** Caches shared by all images of one build (same commit). */
 export class PrepareCache {
   readonly trees = new Once<string, ContextTree>();
-  readonly batches = new Once<string, Map<string, ObjectInfo>>();
+  /** Objects read so far by `git cat-file` name; missing ones too (kind `missing`). */
+  readonly objects = new Map<string, ObjectInfo>();
+
+  /** Reads the names not read yet, in one `git cat-file --batch`. */
+  async read(git: GitRepo, names: string[]): Promise<void> {
+    const missing = names.filter((n) => !this.objects.has(n));
+    if (missing.length === 0) return;
+    for (const [k, v] of await git.readObjects(missing)) this.objects.set(k, v);
+  }
 }
 
 function norm(p: string): string {
   const n = posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\/?/, '').replace(/\/+$/, '');
   return n === '.' ? '' : n;
+}
+
+/** Where an image's files are in the repository and the `git cat-file` names to read them. */
+function imageLocation(commit: string, projectPath: string, spec: DockerfileImageSpec) {
+  const contextPath = norm(posix.join(projectPath || '.', spec.context || '.'));
+  const inCtx = norm(spec.dockerfile || 'Dockerfile');
+  const dockerfilePath = norm(posix.join(contextPath || '.', inCtx));
+  if (contextPath.startsWith('..') || dockerfilePath.startsWith('..')) {
+    throw new WerfActionError(`image "${spec.name}": context and dockerfile must stay inside the repository`, {
+      code: 'build.path-outside-repo', location: { subject: spec.name },
+    });
+  }
+  const names = {
+    dockerfile: `${commit}:${dockerfilePath}`,
+    specificIgnore: `${commit}:${dockerfilePath}.dockerignore`,
+    generalIgnore: `${commit}:${posix.join(contextPath || '.', '.dockerignore').replace(/^\.\//, '')}`,
+    root: ContextTree.rootObjectName(commit, contextPath),
+  };
+  return { contextPath, inCtx, dockerfilePath, names };
+}
+
+/**
+ * Prepares several images of one commit: their Dockerfiles, .dockerignore
+ * files and context top trees are read in a single `git cat-file --batch`.
+ */
+export async function prepareDockerfileImages(opts: {
+  git: GitRepo;
+  commit: string;
+  projectPath: string;
+  specs: DockerfileImageSpec[];
+  platform?: string;
+  cache?: PrepareCache;
+}): Promise<Map<string, PreparedImage>> {
+  const cache = opts.cache ?? new PrepareCache();
+  await cache.read(opts.git, opts.specs.flatMap((spec) => Object.values(imageLocation(opts.commit, opts.projectPath, spec).names)));
+  const out = new Map<string, PreparedImage>();
+  for (const spec of opts.specs) out.set(spec.name, await prepareDockerfileImage({ ...opts, spec, cache }));
+  return out;
 }
 
 /**
@@ -98,26 +144,15 @@ export async function prepareDockerfileImage(opts: {
 }): Promise<PreparedImage> {
   const { git, commit, spec } = opts;
   const cache = opts.cache ?? new PrepareCache();
-  const contextPath = norm(posix.join(opts.projectPath || '.', spec.context || '.'));
-  const inCtx = norm(spec.dockerfile || 'Dockerfile');
-  const dockerfilePath = norm(posix.join(contextPath || '.', inCtx));
-  if (contextPath.startsWith('..') || dockerfilePath.startsWith('..')) {
-    throw new WerfActionError(`image "${spec.name}": context and dockerfile must stay inside the repository`, {
-      code: 'build.path-outside-repo', location: { subject: spec.name },
-    });
-  }
+  const { contextPath, inCtx, dockerfilePath, names } = imageLocation(commit, opts.projectPath, spec);
   // One `git cat-file --batch` for the Dockerfile, both .dockerignore candidates and the context's top tree.
-  const dfName = `${commit}:${dockerfilePath}`;
-  const specificName = `${commit}:${dockerfilePath}.dockerignore`;
-  const generalName = `${commit}:${posix.join(contextPath || '.', '.dockerignore').replace(/^\.\//, '')}`;
-  const rootName = ContextTree.rootObjectName(commit, contextPath);
-  const objs = await cache.batches.run([dfName, specificName, generalName, rootName].join('\n'), () => git.readObjects([dfName, specificName, generalName, rootName]));
+  await cache.read(git, Object.values(names));
   const blob = (n: string) => {
-    const o = objs.get(n);
+    const o = cache.objects.get(n);
     return o?.kind === 'blob' && o.content ? o.content : null;
   };
-  const [text, specificIgnore, generalIgnore] = [blob(dfName), blob(specificName), blob(generalName)];
-  const tree = await cache.trees.run(`${commit}:${contextPath}`, async () => ContextTree.fromRootObject(git, commit, contextPath, objs.get(rootName)));
+  const [text, specificIgnore, generalIgnore] = [blob(names.dockerfile), blob(names.specificIgnore), blob(names.generalIgnore)];
+  const tree = await cache.trees.run(`${commit}:${contextPath}`, async () => ContextTree.fromRootObject(git, commit, contextPath, cache.objects.get(names.root)));
   if (!text) {
     throw new WerfActionError(`image "${spec.name}": Dockerfile ${dockerfilePath} is not in commit ${commit.slice(0, 12)}`, {
       code: 'build.dockerfile-not-found',

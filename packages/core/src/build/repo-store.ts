@@ -19,6 +19,10 @@ export class RepoStageStore implements StageStore {
     return this.storage.address;
   }
 
+  async prefetch(): Promise<void> {
+    await this.storage.index();
+  }
+
   async find(digest: string, opts: { fresh?: boolean } = {}): Promise<StageRecord | undefined> {
     // labels: false — the manifest alone gives image ID, digest and size (one GET per image)
     const d = await this.storage.findStage(digest, { refresh: opts.fresh, labels: false });

@@ -23,6 +23,11 @@ export interface StageStore {
   readonly remote: boolean;
   /** The oldest valid stage with this digest; `fresh` re-lists instead of using the run's cached listing. */
   find(digest: string, opts?: { fresh?: boolean }): Promise<StageRecord | undefined>;
+  /**
+   * Starts the run's one listing (repository tags / local images) that `find`
+   * then uses, so it overlaps the digest work; settles when it is there.
+   */
+  prefetch(): Promise<void>;
   /** Makes the local image `localImage` available as `<repo>:<tag>`; returns its record. */
   publish(localImage: string, digest: string, createdAt: number): Promise<StageRecord>;
   /** werf records; no-ops for local storage. */
@@ -59,6 +64,10 @@ export class LocalStageStore implements StageStore {
       });
     }
     return this.listing;
+  }
+
+  async prefetch(): Promise<void> {
+    await this.list(false);
   }
 
   async find(digest: string, opts: { fresh?: boolean } = {}): Promise<StageRecord | undefined> {

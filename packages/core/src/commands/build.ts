@@ -21,7 +21,7 @@ import {
 import { Buildah, type BuildahOptions, type RegistryAccess } from '../build/buildah.js';
 import { dependencyLevels, KeyedMutex, Once, runLimited } from '../build/graph.js';
 import {
-  computeImageDigest, dependencyBuildArgs, prepareDockerfileImage, PrepareCache,
+  computeImageDigest, dependencyBuildArgs, prepareDockerfileImages,
   type DockerfileImageSpec, type ImageRef, type PreparedImage,
 } from '../build/image.js';
 import { LocalStageStore, type StageRecord, type StageStore } from '../build/store.js';
@@ -120,10 +120,6 @@ export async function build(opts: BuildCommandOptions, ctx: Context): Promise<Bu
     if (all.get(n)!.staged) ctx.log.warn(`image ${n}: staged: true (a stage per instruction) is not supported yet; it is built and cached as one dockerfile stage`);
   }
 
-  const git = await GitRepo.open(project.gitRoot, { ctx });
-  // --dev: contexts come from a commit object of the work tree, so uncommitted
-  // changes are built (and digested) like committed ones.
-  const commit = project.dev ? await git.devCommit() : project.commit.hash;
   const buildah = new Buildah(ctx, opts.buildah);
   const access: RegistryAccess = {
     tlsVerify: opts.insecureRegistry || opts.skipTlsVerifyRegistry ? false : undefined,
@@ -145,13 +141,20 @@ export async function build(opts: BuildCommandOptions, ctx: Context): Promise<Bu
   }
 
   try {
-    const cache = new PrepareCache();
-    const prepared = new Map<string, PreparedImage>();
-    await runLimited(selected, 8, async (name) => {
-      prepared.set(name, await prepareDockerfileImage({
-        git, commit, projectPath: project.projectPath, spec: all.get(name)!, platform: platforms[0], cache,
-      }));
+    const git = await GitRepo.open(project.gitRoot, { ctx });
+    // --dev: contexts come from a commit object of the work tree, so uncommitted
+    // changes are built (and digested) like committed ones.
+    const commit = project.dev ? await git.devCommit() : project.commit.hash;
+    // The git read starts first (a subprocess), then the run's one listing of
+    // stages, which needs no digest: its client set-up runs while git works.
+    const preparing = prepareDockerfileImages({
+      git, commit, projectPath: project.projectPath, specs: selected.map((n) => all.get(n)!), platform: platforms[0],
     });
+    const listed = store.prefetch();
+    listed.catch(() => undefined); // awaited below, before the first lookup
+    const prepared = await preparing;
+
+    await listed;
 
     const levels = dependencyLevels(selected, (n) => all.get(n)!.dependencies.map((d) => d.image));
     const limit = opts.parallel === false ? 1 : Math.max(1, opts.parallelTasksLimit ?? 5);
