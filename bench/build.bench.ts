@@ -10,7 +10,7 @@
 // Usage: npm run bench -- build   (BENCH_RUNS=5 by default)
 import { spawnSync, execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build } from '../packages/core/src/commands/build.js';
@@ -71,6 +71,8 @@ const r = await build({ load: { dir: process.argv[2] }, repo: process.argv[3], i
 await client.close();
 if (Object.values(r.Images).some((i) => i.Rebuilt)) { console.error('no-op build rebuilt something'); process.exit(2); }
 console.log(JSON.stringify(events.map((e) => e.method + ' ' + e.path)));
+// as the CLI (packages/cli/src/bin.ts) does: exit when done, not when idle keep-alive sockets time out
+process.exit(0);
 `);
   // Bundled like dist/ (esbuild, ESM, not minified), and minified for comparison.
   const bundle = join(scratch, 'noop.mjs');
@@ -123,7 +125,7 @@ console.log(JSON.stringify(events.map((e) => e.method + ' ' + e.path)));
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) bare.push(timeSync(process.execPath, ['-e', '0'], process.env));
 
-  console.log(`examples/hello (2 images, backend context 2,000 files), median of ${runs}:`);
+  console.log(`examples/hello (2 images, backend context 2,000 files), median of ${runs}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs:`);
   console.log(`  node -e 0                                   ${ms(median(bare))}`);
   console.log(`  werf-action build, no-op, empty storage     ${ms(median(noop))}   (bundled like dist/, new process each run)`);
   console.log(`    same, minified bundle                     ${ms(median(noopMin))}`);
