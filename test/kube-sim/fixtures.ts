@@ -1,55 +1,9 @@
-// Test helpers for the kube-sim suite: a real Debian docker-registry on 127.0.0.1 and a tiny
-// image pusher (config + one empty layer + schema2 manifest over the distribution API).
-import { spawn, type ChildProcess } from 'node:child_process';
+// Test helpers for the kube-sim suite: a tiny image pusher (config + one
+// empty layer + schema2 manifest over the distribution API). The registry
+// itself comes from test/support.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
-
-export interface TestRegistry { host: string; stop(): Promise<void> }
-
-/** Starts /usr/bin/docker-registry on a free port; htpasswd enables basic auth. */
-export async function startRegistry(opts: { htpasswd?: string } = {}): Promise<TestRegistry> {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-sim-reg-'));
-  const port = await freePort();
-  let auth = '';
-  if (opts.htpasswd) {
-    writeFileSync(join(dir, 'htpasswd'), opts.htpasswd);
-    auth = `auth:\n  htpasswd:\n    realm: kube-sim\n    path: ${join(dir, 'htpasswd')}\n`;
-  }
-  writeFileSync(join(dir, 'config.yml'), `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n${auth}`);
-  const proc: ChildProcess = spawn('/usr/bin/docker-registry', ['serve', join(dir, 'config.yml')], { stdio: 'ignore' });
-  const host = `127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(`http://${host}/v2/`);
-      await r.arrayBuffer();
-      if (r.status === 200 || r.status === 401) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    host,
-    async stop() {
-      proc.kill('SIGTERM');
-      await new Promise((r) => proc.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export { freePort, startRegistry, type TestRegistry } from '../support/index.js';
 
 function sha(b: Buffer): string {
   return `sha256:${createHash('sha256').update(b).digest('hex')}`;

@@ -2,7 +2,6 @@
 // against a real docker-registry: rollouts, image pull failures, crash loops, Jobs, probes,
 // logs (incl. follow), StatefulSet, DaemonSet and registry authentication.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import './node20.js';
@@ -193,11 +192,11 @@ describe('StatefulSet and DaemonSet', () => {
 
 describe('registry authentication', () => {
   it('pulls with imagePullSecrets from a basic-auth registry and fails without them', async () => {
-    const htpasswd = execFileSync('htpasswd', ['-Bbn', 'ci', 's3cret'], { encoding: 'utf8' });
-    const priv = await startRegistry({ htpasswd });
+    const priv = await startRegistry({ auth: true });
+    const creds = `${priv.username}:${priv.password}`;
     try {
-      await pushImage(priv.host, 'private/app', 'v1', { Cmd: ['sleep', 'infinity'] }, 'ci:s3cret');
-      const auth = Buffer.from(JSON.stringify({ auths: { [priv.host]: { auth: Buffer.from('ci:s3cret').toString('base64') } } })).toString('base64');
+      await pushImage(priv.host, 'private/app', 'v1', { Cmd: ['sleep', 'infinity'] }, creds);
+      const auth = Buffer.from(JSON.stringify({ auths: { [priv.host]: { auth: Buffer.from(creds).toString('base64') } } })).toString('base64');
       await core.createNamespacedSecret({ namespace: 'default', body: { metadata: { name: 'pull' }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': auth } } });
       const img = `${priv.host}/private/app:v1`;
       await core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'authed' }, spec: { imagePullSecrets: [{ name: 'pull' }], containers: [{ name: 'c', image: img }] } } });
