@@ -10,6 +10,7 @@ import {
 import * as re from './regex.js';
 import * as st from './strings.js';
 import { semverCompare, parseSemver } from './semver.js';
+import * as cr from './crypto.js';
 
 type Sig = [params: ParamType[], variadic: ParamType | undefined, fn: (...a: any[]) => unknown];
 
@@ -761,6 +762,15 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
         default: return 'Unknown type ' + typ;
       }
     }],
+    bcrypt: [[S], undefined, cr.sprigBcrypt],
+    htpasswd: [[S, S], undefined, cr.sprigHtpasswd],
+    genCA: [[S, N], undefined, (cn: string, d: GoInt) => cr.genCA(cn, d.v)],
+    genCAWithKey: [[S, N, S], undefined, (cn: string, d: GoInt, k: string) => cr.genCAWithKey(cn, d.v, k)],
+    genSelfSignedCert: [[S, '[]any', '[]any', N], undefined, (cn: string, ips: unknown, dns: unknown, d: GoInt) => cr.genSelfSignedCert(cn, ips, dns, d.v)],
+    genSelfSignedCertWithKey: [[S, '[]any', '[]any', N, S], undefined, (cn: string, ips: unknown, dns: unknown, d: GoInt, k: string) => cr.genSelfSignedCertWithKey(cn, ips, dns, d.v, k)],
+    genSignedCert: [[S, '[]any', '[]any', N, A], undefined, (cn: string, ips: unknown, dns: unknown, d: GoInt, ca: unknown) => cr.genSignedCert(cn, ips, dns, d.v, ca)],
+    genSignedCertWithKey: [[S, '[]any', '[]any', N, A, S], undefined, (cn: string, ips: unknown, dns: unknown, d: GoInt, ca: unknown, k: string) => cr.genSignedCertWithKey(cn, ips, dns, d.v, ca, k)],
+    buildCustomCert: [[S, S], undefined, cr.buildCustomCert],
     randBytes: [[N], undefined, (n: GoInt) => randomBytes(Number(n.v)).toString('base64')],
     uuidv4: [[], undefined, () => randomUUID()],
     semver: [[S], undefined, parseSemver],
