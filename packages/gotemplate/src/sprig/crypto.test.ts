@@ -104,3 +104,18 @@ test('buildCustomCert and errors', () => {
   assert.throws(() => run('{{ genSelfSignedCert "x" nil (list 1) 1 }}'), /error processing alternate dns name: 1 is not a string/);
   assert.throws(() => run('{{ genSignedCert "x" nil nil 1 "notaca" }}'), /genSignedCert/);
 });
+
+test('genPrivateKey "dsa": sprig DSA PRIVATE KEY {0,P,Q,G,Y,X}, usable, and rejected by the cert functions as Go does', async () => {
+  const { sign, verify, createPublicKey } = await import('node:crypto');
+  const pem = run('{{ genPrivateKey "dsa" }}');
+  assert.match(pem, /^-----BEGIN DSA PRIVATE KEY-----\n[\s\S]+\n-----END DSA PRIVATE KEY-----\n$/);
+  const k = createPrivateKey(pem);
+  assert.equal(k.asymmetricKeyType, 'dsa');
+  assert.equal(k.asymmetricKeyDetails?.modulusLength, 2048);
+  assert.equal(k.asymmetricKeyDetails?.divisorLength, 256);
+  const sig = sign('sha256', Buffer.from('x'), k);
+  assert.ok(verify('sha256', Buffer.from('x'), createPublicKey(k), sig));
+  assert.throws(() => run('{{ genCAWithKey "x" 1 .k }}', { k: pem }), /error calling genCAWithKey: error creating certificate: x509: certificate private key does not implement crypto.Signer/);
+  assert.throws(() => run('{{ genSignedCertWithKey "x" nil nil 1 (genCA "c" 1) .k }}', { k: pem }), /error creating certificate: x509: unsupported public key type: \*dsa.PublicKey/);
+  assert.throws(() => run('{{ genSignedCertWithKey "x" nil nil 1 (genCA "c" 1) "junk" }}'), /error calling genSignedCertWithKey: parsing private key: no PEM data in input/);
+});

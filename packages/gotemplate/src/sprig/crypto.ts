@@ -211,7 +211,9 @@ function pemEncode(type: string, der: Buffer): string {
 }
 
 /** sprig parsePrivateKeyPEM */
-function parsePrivateKeyPEM(s: string): KeyObject {
+const DSA_KEY = Symbol('dsa');
+type PrivKey = KeyObject | typeof DSA_KEY;
+function parsePrivateKeyPEM(s: string): PrivKey {
   const blk = pemDecode(s);
   if (!blk) throw new Error('no PEM data in input');
   const tryKey = (format: 'pkcs8' | 'pkcs1' | 'sec1', what: string): KeyObject => {
@@ -226,6 +228,11 @@ function parsePrivateKeyPEM(s: string): KeyObject {
   switch (blk.type.slice(0, -12)) {
     case 'RSA': return tryKey('pkcs1', 'parsing RSA private key from PEM');
     case 'EC': return tryKey('sec1', 'parsing EC private key from PEM');
+    case 'DSA': {
+      // sprig's DSAKeyFormat {Version, P, Q, G, Y, X}; Go's x509 cannot use it afterwards
+      try { const t = readTlv(blk.der, 0); if (t.tag !== 0x30 || children(blk.der, t).length !== 6) throw new Error('x'); } catch { throw new Error('parsing DSA private key from PEM: asn1: structure error'); }
+      return DSA_KEY;
+    }
     default: throw new Error(`invalid private key type ${blk.type}`);
   }
 }
@@ -306,7 +313,10 @@ function spkiKeyId(spki: Buffer): Buffer {
   return createHash('sha1').update(spki.subarray(bs.start + bs.hdr + 1, bs.end)).digest();
 }
 
-function createCertificate(t: Tpl, pub: KeyObject, signer: KeyObject, issuer?: { subject: Buffer; ski?: Buffer }): string {
+function createCertificate(t: Tpl, priv: PrivKey, signer: PrivKey, issuer?: { subject: Buffer; ski?: Buffer }): string {
+  if (signer === DSA_KEY) throw new Error('error creating certificate: x509: certificate private key does not implement crypto.Signer');
+  if (priv === DSA_KEY) throw new Error('error creating certificate: x509: unsupported public key type: *dsa.PublicKey');
+  const pub = createPublicKey(priv);
   const now = Date.now();
   const notBefore = new Date(now);
   const ms = Number(t.days) * 86400000;
@@ -343,11 +353,11 @@ function createCertificate(t: Tpl, pub: KeyObject, signer: KeyObject, issuer?: {
 
 const newRSA = (): KeyObject => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 
-function selfSigned(t: Tpl, priv: KeyObject): Certificate {
-  const cert = createCertificate(t, createPublicKey(priv), priv);
-  return new Certificate(cert, keyPEM(priv));
+function selfSigned(t: Tpl, priv: PrivKey): Certificate {
+  const cert = createCertificate(t, priv, priv);
+  return new Certificate(cert, keyPEM(priv as KeyObject));
 }
-function keyArg(pem: string): KeyObject {
+function keyArg(pem: string): PrivKey {
   try { return parsePrivateKeyPEM(pem); } catch (e) { throw new Error(`parsing private key: ${(e as Error).message}`); }
 }
 
@@ -361,17 +371,17 @@ export function genSelfSignedCertWithKey(cn: string, ips: unknown, dns: unknown,
   const t = baseTemplate(cn, ips, dns, days);
   return selfSigned(t, keyArg(key));
 }
-function signed(cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown, priv: () => KeyObject): Certificate {
+function signed(cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown, priv: () => PrivKey): Certificate {
   if (!(ca instanceof Certificate)) throw new Error(`wrong type for value; expected sprig.certificate; got ${ca === null || ca === undefined ? 'interface {}' : typeName(ca)}`);
-  const t = baseTemplate(cn, ips, dns, days);
+  const k = priv();
   const blk = pemDecode(ca.Cert);
   if (!blk) throw new Error('unable to decode certificate');
   let info: { subject: Buffer; ski?: Buffer };
   try { info = certInfo(blk.der); } catch (e) { throw new Error(`error parsing certificate: decodedSignerCert.Bytes: ${(e as Error).message}`); }
-  let signer: KeyObject;
+  let signer: PrivKey;
   try { signer = parsePrivateKeyPEM(ca.Key); } catch (e) { throw new Error(`error parsing private key: ${(e as Error).message}`); }
-  const k = priv();
-  return new Certificate(createCertificate(t, createPublicKey(k), signer, info), keyPEM(k));
+  const t = baseTemplate(cn, ips, dns, days);
+  return new Certificate(createCertificate(t, k, signer, info), keyPEM(k as KeyObject));
 }
 
 export function genSignedCert(cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown): Certificate {
@@ -391,4 +401,23 @@ export function buildCustomCert(b64cert: string, b64key: string): Certificate {
   try { certInfo(blk.der); } catch (e) { throw new Error(`error parsing certificate: decodedCert.Bytes: ${(e as Error).message}`); }
   try { parsePrivateKeyPEM(key.toString('latin1')); } catch (e) { throw new Error(`error parsing private key: ${(e as Error).message}`); }
   return new Certificate(cert.toString('utf8'), key.toString('utf8'));
+}
+
+/** genPrivateKey "dsa": dsa.L2048N256 parameters, written as sprig's `DSA PRIVATE KEY` {0, P, Q, G, Y, X}. */
+export function genDSAKey(): string {
+  const der = generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey.export({ type: 'pkcs8', format: 'der' }) as Buffer;
+  const top = children(der, readTlv(der, 0));
+  const params = children(der, children(der, top[1])[1]);
+  const intOf = (t: Tlv): Buffer => der.subarray(t.start + t.hdr, t.end);
+  const oct = top[2];
+  const xT = readTlv(der, oct.start + oct.hdr);
+  const big = (b: Buffer): bigint => BigInt('0x' + (b.toString('hex') || '0'));
+  const [p, q, g] = params.map((t) => big(intOf(t)));
+  const x = big(intOf(xT));
+  let y = 1n, base = g % p, e = x;
+  while (e > 0n) { if (e & 1n) y = (y * base) % p; base = (base * base) % p; e >>= 1n; }
+  const hex = (n: bigint): Buffer => { const h = n.toString(16); return Buffer.from(h.length % 2 ? '0' + h : h, 'hex'); };
+  void q;
+  const body = seq(tlv(0x02, Buffer.from([0])), ...params.map((t) => uint(Buffer.from(intOf(t)))), uint(hex(y)), uint(hex(x)));
+  return pemEncode('DSA PRIVATE KEY', body);
 }

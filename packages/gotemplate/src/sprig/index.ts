@@ -759,6 +759,7 @@ export function sprigFuncs(opts: { env?: boolean; typed?: boolean; getenv?: (k: 
         case '': case 'rsa': return generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
         case 'ecdsa': return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string;
         case 'ed25519': return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+        case 'dsa': return cr.genDSAKey();
         default: return 'Unknown type ' + typ;
       }
     }],
