@@ -7,7 +7,8 @@ import {
   isWerfActionError,
   parseArgs,
   usage
-} from "./chunks/chunk-IPFQRB5V.js";
+} from "./chunks/chunk-JS6LNNLF.js";
+import "./chunks/chunk-572HMJST.js";
 
 // packages/cli/src/specs.ts
 var f = (name, type, description, extra = {}) => ({ name, type, description, ...extra });
@@ -19,7 +20,8 @@ var projectFlags = [
   f("giterminism-config", "string", "Giterminism config path (default werf-giterminism.yaml)", { valueName: "PATH" }),
   f("env", "string", "Environment name (.Env in werf.yaml, release and namespace names)", { valueName: "ENV" }),
   f("dev", "bool", "Use the work tree including uncommitted changes"),
-  f("loose-giterminism", "bool", "Disable giterminism checks (not reproducible!)")
+  f("loose-giterminism", "bool", "Disable giterminism checks (not reproducible!)"),
+  f("debug-templates", "bool", "Print the output of werf.yaml debug functions (tpl_debug, include_debug, ...)")
 ];
 var logFlags = [
   f("log-verbose", "bool", "Verbose output"),
@@ -194,7 +196,7 @@ var commands = [
   { path: ["helm", "secret", "generate-secret-key"], summary: "Print a new secret key", flags: [], issue: "Charts" },
   ...["encrypt", "decrypt", "edit"].map((op) => ({
     path: ["helm", "secret", "values", op],
-    summary: `${op[0].toUpperCase()}${op.slice(1)} a secret values file`,
+    summary: op === "edit" ? "Re-encrypt a secret values file with new plain YAML from stdin (unchanged values keep their ciphertext)" : `${op[0].toUpperCase()}${op.slice(1)} a secret values file`,
     args: "FILE",
     flags: [f("output-file-path", "string", "Write here instead of stdout", { short: "o" }), f("dir", "string", "Project directory (for .werf_secret_key)")],
     issue: "Charts"
@@ -275,7 +277,7 @@ async function main(argv, io) {
   }
   try {
     const args = parseArgs(rest, spec.flags, io.env);
-    const { handlers } = await import("./chunks/handlers-IGZWJKQP.js");
+    const { handlers } = await import("./chunks/handlers-DLNVTPID.js");
     const handler = handlers[spec.path.join(" ")];
     if (!handler) {
       throw Object.assign(usage(
@@ -303,4 +305,4 @@ function findCommand(argv) {
 
 // packages/cli/src/bin.ts
 var code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
-process.exitCode = code;
+process.exit(code);

@@ -27,8 +27,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -95,7 +95,7 @@ var require_tunnel = __commonJS({
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i2 = 0, len = self.requests.length; i2 < len; ++i2) {
+        for (var i2 = 0, len2 = self.requests.length; i2 < len2; ++i2) {
           var pending = self.requests[i2];
           if (pending.host === options2.host && pending.port === options2.port) {
             self.requests.splice(i2, 1);
@@ -244,7 +244,7 @@ var require_tunnel = __commonJS({
       return host;
     }
     function mergeOptions2(target) {
-      for (var i2 = 1, len = arguments.length; i2 < len; ++i2) {
+      for (var i2 = 1, len2 = arguments.length; i2 < len2; ++i2) {
         var overrides = arguments[i2];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
@@ -854,7 +854,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index2) {
+      constructor(key, value2, index2) {
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
@@ -863,16 +863,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
-          this.middle = new _TstNode(key, value, index2);
+          this.middle = new _TstNode(key, value2, index2);
         } else {
-          this.value = value;
+          this.value = value2;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
+      add(key, value2) {
         const length2 = key.length;
         if (length2 === 0) {
           throw new TypeError("Unreachable");
@@ -886,25 +886,25 @@ var require_tree = __commonJS({
           }
           if (node.code === code) {
             if (length2 === ++index2) {
-              node.value = value;
+              node.value = value2;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index2);
+              node.middle = new _TstNode(key, value2, index2);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index2);
+              node.left = new _TstNode(key, value2, index2);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index2);
+            node.right = new _TstNode(key, value2, index2);
             break;
           }
         }
@@ -943,11 +943,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key, value2) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key, value2, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key, value2);
         }
       }
       /**
@@ -1048,11 +1048,11 @@ var require_util = __commonJS({
       return url;
     }
     function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+      const value2 = parseInt(port, 10);
+      return value2 === Number(port) && value2 >= 0 && value2 <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value) {
-      return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
+    function isHttpOrHttpsPrefixed(value2) {
+      return value2 != null && value2[0] === "h" && value2[1] === "t" && value2[2] === "t" && value2[3] === "p" && (value2[4] === ":" || value2[4] === "s" && value2[5] === ":");
     }
     function parseURL(url) {
       if (typeof url === "string") {
@@ -1176,11 +1176,11 @@ var require_util = __commonJS({
       const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m ? parseInt(m[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value) {
-      return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function headerNameToString(value2) {
+      return typeof value2 === "string" ? headerNameLowerCasedRecord[value2] ?? value2.toLowerCase() : tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value) {
-      return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value2) {
+      return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
@@ -1208,8 +1208,8 @@ var require_util = __commonJS({
       return obj;
     }
     function parseRawHeaders(headers) {
-      const len = headers.length;
-      const ret = new Array(len);
+      const len2 = headers.length;
+      const ret = new Array(len2);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
       let key;
@@ -1295,14 +1295,14 @@ var require_util = __commonJS({
             iterator = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator.next();
+            const { done, value: value2 } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
               });
             } else {
-              const buf = Buffer.isBuffer(value) ? value : Buffer.from(value);
+              const buf = Buffer.isBuffer(value2) ? value2 : Buffer.from(value2);
               if (buf.byteLength) {
                 controller.enqueue(new Uint8Array(buf));
               }
@@ -1383,15 +1383,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+      for (const [name2, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name2, listener);
       }
       obj[kListeners] = null;
     }
@@ -1967,8 +1967,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key, value2) {
+        processHeader(this, key, value2);
         return this;
       }
     };
@@ -2040,11 +2040,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value = typeof val === "string" ? val.toLowerCase() : null;
-        if (value !== "close" && value !== "keep-alive") {
+        const value2 = typeof val === "string" ? val.toLowerCase() : null;
+        if (value2 !== "close" && value2 !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value === "close") {
+        if (value2 === "close") {
           request.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2306,8 +2306,8 @@ var require_timers = __commonJS({
     function onTick() {
       fastNow += TICK_MS;
       let idx = 0;
-      let len = fastTimers.length;
-      while (idx < len) {
+      let len2 = fastTimers.length;
+      while (idx < len2) {
         const timer = fastTimers[idx];
         if (timer._state === PENDING) {
           timer._idleStart = fastNow - TICK_MS;
@@ -2319,14 +2319,14 @@ var require_timers = __commonJS({
         }
         if (timer._state === TO_BE_CLEARED) {
           timer._state = NOT_IN_LIST;
-          if (--len !== 0) {
-            fastTimers[idx] = fastTimers[len];
+          if (--len2 !== 0) {
+            fastTimers[idx] = fastTimers[len2];
           }
         } else {
           ++idx;
         }
       }
-      fastTimers.length = len;
+      fastTimers.length = len2;
       if (fastTimers.length !== 0) {
         refreshTimeout();
       }
@@ -2709,9 +2709,9 @@ var require_utils = __commonJS({
     function enumToMap(obj) {
       const res = {};
       Object.keys(obj).forEach((key) => {
-        const value = obj[key];
-        if (typeof value === "number") {
-          res[key] = value;
+        const value2 = obj[key];
+        if (typeof value2 === "number") {
+          res[key] = value2;
         }
       });
       return res;
@@ -3524,11 +3524,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
-      let value = "";
+      let value2 = "";
       assert(input[position.position] === '"');
       position.position++;
       while (true) {
-        value += collectASequenceOfCodePoints(
+        value2 += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
           position
@@ -3540,10 +3540,10 @@ var require_data_url = __commonJS({
         position.position++;
         if (quoteOrBackslash === "\\") {
           if (position.position >= input.length) {
-            value += "\\";
+            value2 += "\\";
             break;
           }
-          value += input[position.position];
+          value2 += input[position.position];
           position.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -3551,7 +3551,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value;
+        return value2;
       }
       return input.slice(positionStart, position.position);
     }
@@ -3559,16 +3559,16 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name2, value2] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
-          value = value.replace(/(\\|")/g, "\\$1");
-          value = '"' + value;
-          value += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
+          value2 = value2.replace(/(\\|")/g, "\\$1");
+          value2 = '"' + value2;
+          value2 += '"';
         }
-        serialization += value;
+        serialization += value2;
       }
       return serialization;
     }
@@ -3832,7 +3832,7 @@ var require_webidl = __commonJS({
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
-        const seq2 = [];
+        const seq3 = [];
         let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
@@ -3841,13 +3841,13 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
+          const { done, value: value2 } = method.next();
           if (done) {
             break;
           }
-          seq2.push(converter(value, prefix, `${argument}[${index2++}]`));
+          seq3.push(converter(value2, prefix, `${argument}[${index2++}]`));
         }
-        return seq2;
+        return seq3;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
@@ -3913,20 +3913,20 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value = dictionary[key];
+          let value2 = dictionary[key];
           const hasDefault = Object.hasOwn(options, "defaultValue");
-          if (hasDefault && value !== null) {
-            value ??= defaultValue();
+          if (hasDefault && value2 !== null) {
+            value2 ??= defaultValue();
           }
-          if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value)) {
+          if (required || hasDefault || value2 !== void 0) {
+            value2 = converter(value2, prefix, `${argument}.${key}`);
+            if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict2[key] = value;
+            dict2[key] = value2;
           }
         }
         return dict2;
@@ -4009,11 +4009,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4031,11 +4031,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4052,19 +4052,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4137,8 +4137,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value) {
-      return Buffer.from(value, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value2) {
+      return Buffer.from(value2, "binary").toString("utf8");
     }
     function requestCurrentURL(request) {
       return request.urlList[request.urlList.length - 1];
@@ -4499,8 +4499,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
+    function serializeJavascriptValueToJSONString(value2) {
+      const result = JSON.stringify(value2);
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4508,7 +4508,7 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4529,19 +4529,19 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index2 = this.#index;
           const values = this.#target[kInternalIterator];
-          const len = values.length;
-          if (index2 >= len) {
+          const len2 = values.length;
+          if (index2 >= len2) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index2];
+          const { [keyIndex]: key, [valueIndex]: value2 } = values[index2];
           this.#index = index2 + 1;
           let result;
           switch (this.#kind) {
@@ -4549,10 +4549,10 @@ var require_util2 = __commonJS({
               result = key;
               break;
             case "value":
-              result = value;
+              result = value2;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key, value2];
               break;
           }
           return {
@@ -4568,7 +4568,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4576,8 +4576,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4612,14 +4612,14 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value2, key, this);
             }
           }
         }
@@ -4696,8 +4696,8 @@ var require_util2 = __commonJS({
       const protocol = url.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data = value;
+    function simpleRangeHeaderValue(value2, allowWhitespace) {
+      const data = value2;
       if (!data.startsWith("bytes")) {
         return "failure";
       }
@@ -4815,8 +4815,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value of values) {
-        const temporaryMimeType = parseMIMEType(value);
+      for (const value2 of values) {
+        const temporaryMimeType = parseMIMEType(value2);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4836,8 +4836,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value) {
-      const input = value;
+    function gettingDecodingSplitting(value2) {
+      const input = value2;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
@@ -4867,12 +4867,12 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
-      if (value === null) {
+    function getDecodeSplit(name2, list2) {
+      const value2 = list2.get(name2, true);
+      if (value2 === null) {
         return null;
       }
-      return gettingDecodingSplitting(value);
+      return gettingDecodingSplitting(value2);
     }
     var textDecoder2 = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -5055,72 +5055,72 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name2, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", { strict: false }) : webidl.converters.USVString(value2, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name2, value2, filename);
         this[kState].push(entry);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name2, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", { strict: false }) : webidl.converters.USVString(value2, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry = makeEntry(name2, value2, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
           ];
         } else {
           this[kState].push(entry);
@@ -5158,21 +5158,21 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
-      if (typeof value === "string") {
+    function makeEntry(name2, value2, filename) {
+      if (typeof value2 === "string") {
       } else {
-        if (!isFileLike(value)) {
-          value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
+        if (!isFileLike(value2)) {
+          value2 = value2 instanceof Blob ? new File([value2], "blob", { type: value2.type }) : new FileLike(value2, "blob", { type: value2.type });
         }
         if (filename !== void 0) {
           const options = {
-            type: value.type,
-            lastModified: value.lastModified
+            type: value2.type,
+            lastModified: value2.lastModified
           };
-          value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
+          value2 = value2 instanceof NativeFile ? new File([value2], filename, options) : new FileLike(value2, filename, options);
         }
       }
-      return { name, value };
+      return { name: name2, value: value2 };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5251,7 +5251,7 @@ var require_formdata_parser = __commonJS({
         if (result === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name: name2, filename, contentType, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -5270,32 +5270,32 @@ var require_formdata_parser = __commonJS({
         } else {
           position.position += 2;
         }
-        let value;
+        let value2;
         if (filename !== null) {
           contentType ??= "text/plain";
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File([body], filename, { type: contentType });
+          value2 = new File([body], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value2 = utf8DecodeBytes(Buffer.from(body));
         }
-        assert(isUSVString(name));
-        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        assert(isUSVString(name2));
+        assert(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
+        entryList.push(makeEntry(name2, value2, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5317,13 +5317,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input, position);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input, position);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
@@ -5380,7 +5380,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position) {
       assert(input[position.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position
@@ -5390,8 +5390,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
@@ -5513,27 +5513,27 @@ var require_body = __commonJS({
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape = (str4) => str4.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
+        const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length2 = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
-          if (typeof value === "string") {
-            const chunk3 = textEncoder3.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+        for (const [name2, value2] of object) {
+          if (typeof value2 === "string") {
+            const chunk3 = textEncoder3.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
-${normalizeLinefeeds(value)}\r
+${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk3);
             length2 += chunk3.byteLength;
           } else {
-            const chunk3 = textEncoder3.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
-Content-Type: ${value.type || "application/octet-stream"}\r
+            const chunk3 = textEncoder3.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk3, value, rn);
-            if (typeof value.size === "number") {
-              length2 += chunk3.byteLength + value.size + rn.byteLength;
+            blobParts.push(chunk3, value2, rn);
+            if (typeof value2.size === "number") {
+              length2 += chunk3.byteLength + value2.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5584,7 +5584,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator.next();
+            const { value: value2, done } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5592,7 +5592,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value);
+                const buffer = new Uint8Array(value2);
                 if (buffer.byteLength) {
                   controller.enqueue(buffer);
                 }
@@ -5655,12 +5655,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance);
         },
         formData() {
-          return consumeBody(this, (value) => {
+          return consumeBody(this, (value2) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
+                  const parsed = multipartFormDataParser(value2, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
@@ -5669,10 +5669,10 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries = new URLSearchParams(value2.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name2, value3] of entries) {
+                    fd.append(name2, value3);
                   }
                   return fd;
                 }
@@ -5817,36 +5817,36 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at, len2) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at, len2) => {
             assert(currentParser.ptr === p);
             const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len2)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at, len2) => {
             assert(currentParser.ptr === p);
             const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len2)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at, len2) => {
             assert(currentParser.ptr === p);
             const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len2)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at, len2) => {
             assert(currentParser.ptr === p);
             const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len2)) || 0;
           },
           wasm_on_message_complete: (p) => {
             assert(currentParser.ptr === p);
@@ -6011,8 +6011,8 @@ var require_client_h1 = __commonJS({
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
         let message = "";
         if (ptr) {
-          const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          const len2 = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
+          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len2).toString() + ")";
         }
         return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
@@ -6046,23 +6046,23 @@ var require_client_h1 = __commonJS({
         request.onResponseStarted();
       }
       onHeaderField(buf) {
-        const len = this.headers.length;
-        if ((len & 1) === 0) {
+        const len2 = this.headers.length;
+        if ((len2 & 1) === 0) {
           this.headers.push(buf);
         } else {
-          this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
+          this.headers[len2 - 1] = Buffer.concat([this.headers[len2 - 1], buf]);
         }
         this.trackHeader(buf.length);
       }
       onHeaderValue(buf) {
-        let len = this.headers.length;
-        if ((len & 1) === 1) {
+        let len2 = this.headers.length;
+        if ((len2 & 1) === 1) {
           this.headers.push(buf);
-          len += 1;
+          len2 += 1;
         } else {
-          this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
+          this.headers[len2 - 1] = Buffer.concat([this.headers[len2 - 1], buf]);
         }
-        const key = this.headers[len - 2];
+        const key = this.headers[len2 - 2];
         if (key.length === 10) {
           const headerName = util.bufferToLowerCasedHeaderName(key);
           if (headerName === "keep-alive") {
@@ -6075,8 +6075,8 @@ var require_client_h1 = __commonJS({
         }
         this.trackHeader(buf.length);
       }
-      trackHeader(len) {
-        this.headersSize += len;
+      trackHeader(len2) {
+        this.headersSize += len2;
         if (this.headersSize >= this.headersMaxSize) {
           util.destroy(this.socket, new HeadersOverflowError());
         }
@@ -6782,11 +6782,11 @@ upgrade: ${upgrade}\r
         if (socket.destroyed) {
           return false;
         }
-        const len = Buffer.byteLength(chunk2);
-        if (!len) {
+        const len2 = Buffer.byteLength(chunk2);
+        if (!len2) {
           return true;
         }
-        if (contentLength !== null && bytesWritten + len > contentLength) {
+        if (contentLength !== null && bytesWritten + len2 > contentLength) {
           if (client[kStrictContentLength]) {
             throw new RequestContentLengthMismatchError();
           }
@@ -6808,10 +6808,10 @@ upgrade: ${upgrade}\r
         }
         if (contentLength === null) {
           socket.write(`\r
-${len.toString(16)}\r
+${len2.toString(16)}\r
 `, "latin1");
         }
-        this.bytesWritten += len;
+        this.bytesWritten += len2;
         const ret = socket.write(chunk2);
         socket.uncork();
         request.onBodySent(chunk2);
@@ -6928,13 +6928,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value] of Object.entries(headers)) {
-        if (Array.isArray(value)) {
-          for (const subvalue of value) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+      for (const [name2, value2] of Object.entries(headers)) {
+        if (Array.isArray(value2)) {
+          for (const subvalue of value2) {
+            result.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name2), Buffer.from(value2));
         }
       }
       return result;
@@ -7578,8 +7578,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -7852,8 +7852,8 @@ var require_client = __commonJS({
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value) {
-        this[kPipelining] = value;
+      set pipelining(value2) {
+        this[kPipelining] = value2;
         this[kResume](true);
       }
       get [kPending]() {
@@ -8630,7 +8630,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent2 = class extends DispatcherBase {
+    var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8705,7 +8705,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module.exports = Agent2;
+    module.exports = Agent;
   }
 });
 
@@ -8715,7 +8715,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8830,7 +8830,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent2({
+        this[kAgent] = new Agent({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8939,7 +8939,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8959,7 +8959,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent2(agentOpts);
+        this[kNoProxyAgent] = new Agent(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -10682,15 +10682,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value) {
+    function matchValue(match, value2) {
       if (typeof match === "string") {
-        return match === value;
+        return match === value2;
       }
       if (match instanceof RegExp) {
-        return match.test(value);
+        return match.test(value2);
       }
       if (typeof match === "function") {
-        return match(value) === true;
+        return match(value2) === true;
       }
       return false;
     }
@@ -10831,14 +10831,14 @@ var require_mock_utils = __commonJS({
       const result = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key = keys[i2];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
-        if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+        const value2 = data[key];
+        const name2 = Buffer.from(`${key}`);
+        if (Array.isArray(value2)) {
+          for (let j = 0; j < value2.length; ++j) {
+            result.push(name2, Buffer.from(`${value2[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result.push(name2, Buffer.from(`${value2}`));
         }
       }
       return result;
@@ -11304,7 +11304,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11331,7 +11331,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent2(opts);
+        const agent = opts?.agent ? opts.agent : new Agent(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11435,9 +11435,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent2());
+      setGlobalDispatcher(new Agent());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -11652,7 +11652,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
-    var { isIP } = __require("node:net");
+    var { isIP: isIP2 } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
@@ -11907,7 +11907,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          if (isIP2(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err2, newOrigin) => {
@@ -11988,25 +11988,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
-      value = headerValueNormalize(value);
-      if (!isValidHeaderName(name)) {
+    function appendHeader(headers, name2, value2) {
+      value2 = headerValueNormalize(value2);
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value)) {
+      } else if (!isValidHeaderValue(value2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value,
+          value: value2,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name2, value2, false);
     }
     function compareHeaderName(a2, b) {
       return a2[0] < b[0] ? -1 : 1;
@@ -12029,8 +12029,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12043,21 +12043,21 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name2, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter}${value2}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value: value2 });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value);
+          (this.cookies ??= []).push(value2);
         }
       }
       /**
@@ -12066,26 +12066,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name2, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
-          this.cookies = [value];
+          this.cookies = [value2];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value: value2 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12093,19 +12093,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name2, 1: { value: value2 } } of this[kHeadersMap]) {
+          yield [name2, value2];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name: name2, value: value2 } of this[kHeadersMap].values()) {
+            headers[name2] = value2;
           }
         }
         return headers;
@@ -12116,13 +12116,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value: value2 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name2, value2]);
             }
           }
         }
@@ -12140,9 +12140,9 @@ var require_headers = __commonJS({
           const firstValue = iterator.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i2 < size; ++i2) {
-            value = iterator.next().value;
-            x = array[i2] = [value[0], value[1].value];
+          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i2 < size; ++i2) {
+            value2 = iterator.next().value;
+            x = array[i2] = [value2[0], value2[1].value];
             assert(x[1] !== null);
             left = 0;
             right = i2;
@@ -12168,9 +12168,9 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i2 = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i2++] = [name, value];
-            assert(value !== null);
+          for (const { 0: name2, 1: { value: value2 } } of this[kHeadersMap]) {
+            array[i2++] = [name2, value2];
+            assert(value2 !== null);
           }
           return array.sort(compareHeaderName);
         }
@@ -12192,90 +12192,90 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name2, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        return appendHeader(this, name2, value2);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name2, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        value = headerValueNormalize(value);
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        value2 = headerValueNormalize(value2);
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value)) {
+        } else if (!isValidHeaderValue(value2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value,
+            value: value2,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name2, value2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12298,13 +12298,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i2 = 0; i2 < names.length; ++i2) {
-          const { 0: name, 1: value } = names[i2];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value2 } = names[i2];
+          if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+              headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name2, value2]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12448,8 +12448,8 @@ var require_response = __commonJS({
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value, true);
+        const value2 = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value2, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12631,9 +12631,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state ? state[p] : target[p];
         },
-        set(target, p, value) {
+        set(target, p, value2) {
           assert(!(p in state));
-          target[p] = value;
+          target[p] = value2;
           return true;
         }
       });
@@ -12724,23 +12724,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -12786,8 +12786,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value) {
-        this.value = value;
+      constructor(value2) {
+        this.value = value2;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -13111,8 +13111,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name: name2, value: value2 } of headers.rawValues()) {
+              headersList.append(name2, value2, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13785,8 +13785,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request.headersList.contains("accept", true)) {
-        const value = "*/*";
-        request.headersList.append("accept", value, true);
+        const value2 = "*/*";
+        request.headersList.append("accept", value2, true);
       }
       if (!request.headersList.contains("accept-language", true)) {
         request.headersList.append("accept-language", "*", true);
@@ -14385,11 +14385,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes = done ? void 0 : value2;
           } catch (err2) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14988,15 +14988,15 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done, value: value2 } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+            if (!done && types.isUint8Array(value2)) {
+              bytes.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15420,10 +15420,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert(header !== null);
       const values = [];
-      for (let value of header.split(",")) {
-        value = value.trim();
-        if (isValidHeaderName(value)) {
-          values.push(value);
+      for (let value2 of header.split(",")) {
+        value2 = value2.trim();
+        if (isValidHeaderName(value2)) {
+          values.push(value2);
         }
       }
       return values;
@@ -16107,18 +16107,18 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
-    function isCTLExcludingHtab(value) {
-      for (let i2 = 0; i2 < value.length; ++i2) {
-        const code = value.charCodeAt(i2);
+    function isCTLExcludingHtab(value2) {
+      for (let i2 = 0; i2 < value2.length; ++i2) {
+        const code = value2.charCodeAt(i2);
         if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i2 = 0; i2 < name.length; ++i2) {
-        const code = name.charCodeAt(i2);
+    function validateCookieName(name2) {
+      for (let i2 = 0; i2 < name2.length; ++i2) {
+        const code = name2.charCodeAt(i2);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16142,18 +16142,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value) {
-      let len = value.length;
+    function validateCookieValue(value2) {
+      let len2 = value2.length;
       let i2 = 0;
-      if (value[0] === '"') {
-        if (len === 1 || value[len - 1] !== '"') {
+      if (value2[0] === '"') {
+        if (len2 === 1 || value2[len2 - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
-        --len;
+        --len2;
         ++i2;
       }
-      while (i2 < len) {
-        const code = value.charCodeAt(i2++);
+      while (i2 < len2) {
+        const code = value2.charCodeAt(i2++);
         if (code < 33 || // exclude CTLs (0-31)
         code > 126 || // non-ascii and DEL (127)
         code === 34 || // "
@@ -16291,9 +16291,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value2] = part.split("=");
         const trimmedKey = key.trim();
-        const joinedValue = value.join("=");
+        const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16325,8 +16325,8 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
-      let value = "";
+      let name2 = "";
+      let value2 = "";
       if (header.includes(";")) {
         const position = { position: 0 };
         nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
@@ -16335,24 +16335,24 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value = nameValuePair;
+        value2 = nameValuePair;
       } else {
         const position = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
-        value = nameValuePair.slice(position.position + 1);
+        value2 = nameValuePair.slice(position.position + 1);
       }
-      name = name.trim();
-      value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      name2 = name2.trim();
+      value2 = value2.trim();
+      if (name2.length + value2.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
-        value,
+        name: name2,
+        value: value2,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16464,19 +16464,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name2, ...value2] = piece.split("=");
+        out[name2.trim()] = value2.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -16522,11 +16522,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value) => {
-          if (typeof value === "number") {
-            return webidl.converters["unsigned long long"](value);
+        converter: webidl.nullableConverter((value2) => {
+          if (typeof value2 === "number") {
+            return webidl.converters["unsigned long long"](value2);
           }
-          return new Date(value);
+          return new Date(value2);
         }),
         key: "expires",
         defaultValue: () => null
@@ -17038,26 +17038,26 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const [name2, value2 = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
-          removeHTTPWhitespace(value, false, true)
+          removeHTTPWhitespace(name2, true, false),
+          removeHTTPWhitespace(value2, false, true)
         );
         position.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value) {
-      if (value.length === 0) {
+    function isValidClientWindowBits(value2) {
+      if (value2.length === 0) {
         return false;
       }
-      for (let i2 = 0; i2 < value.length; i2++) {
-        const byte = value.charCodeAt(i2);
+      for (let i2 = 0; i2 < value2.length; i2++) {
+        const byte = value2.charCodeAt(i2);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num3 = Number.parseInt(value, 10);
+      const num3 = Number.parseInt(value2, 10);
       return num3 >= 8 && num3 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
@@ -18291,13 +18291,13 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "node_modules/undici/lib/web/eventsource/util.js"(exports, module) {
     "use strict";
-    function isValidLastEventId(value) {
-      return value.indexOf("\0") === -1;
+    function isValidLastEventId(value2) {
+      return value2.indexOf("\0") === -1;
     }
-    function isASCIINumber(value) {
-      if (value.length === 0) return false;
-      for (let i2 = 0; i2 < value.length; i2++) {
-        if (value.charCodeAt(i2) < 48 || value.charCodeAt(i2) > 57) return false;
+    function isASCIINumber(value2) {
+      if (value2.length === 0) return false;
+      for (let i2 = 0; i2 < value2.length; i2++) {
+        if (value2.charCodeAt(i2) < 48 || value2.charCodeAt(i2) > 57) return false;
       }
       return true;
     }
@@ -18528,12 +18528,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value2 = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value;
+            event.data = value2;
           } else {
             event.data += `
-${value}`;
+${value2}`;
           }
           this.dataLineCount++;
           return;
@@ -19027,7 +19027,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19050,7 +19050,7 @@ var require_undici = __commonJS({
     module.exports.Client = Client;
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
-    module.exports.Agent = Agent2;
+    module.exports.Agent = Agent;
     module.exports.ProxyAgent = ProxyAgent2;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
@@ -19354,47 +19354,47 @@ function parseArgs(argv, specs, env) {
       positionals.push(arg);
       continue;
     }
-    let name;
-    let inline;
+    let name2;
+    let inline2;
     let spec;
     if (arg.startsWith("--")) {
       const eq2 = arg.indexOf("=");
-      name = eq2 === -1 ? arg.slice(2) : arg.slice(2, eq2);
-      inline = eq2 === -1 ? void 0 : arg.slice(eq2 + 1);
-      spec = byName.get(name);
+      name2 = eq2 === -1 ? arg.slice(2) : arg.slice(2, eq2);
+      inline2 = eq2 === -1 ? void 0 : arg.slice(eq2 + 1);
+      spec = byName.get(name2);
     } else {
-      name = arg.slice(1, 2);
-      inline = arg.length > 2 ? arg.slice(2).replace(/^=/, "") : void 0;
-      spec = byShort.get(name);
+      name2 = arg.slice(1, 2);
+      inline2 = arg.length > 2 ? arg.slice(2).replace(/^=/, "") : void 0;
+      spec = byShort.get(name2);
     }
     if (!spec) throw usage(`unknown flag ${arg.split("=")[0]}`);
     const where = `flag --${spec.name}`;
     if (spec.type === "bool") {
-      set2(spec, inline, where);
+      set2(spec, inline2, where);
       continue;
     }
-    if (inline === void 0) {
+    if (inline2 === void 0) {
       const next = argv[i2 + 1];
       if (next === void 0) throw usage(`flag --${spec.name} needs a value`);
-      inline = next;
+      inline2 = next;
       i2++;
     }
-    set2(spec, inline, where);
+    set2(spec, inline2, where);
   }
   for (const spec of specs) {
     if (flags[spec.name] !== void 0) continue;
-    const name = envName(spec);
-    if (name) {
+    const name2 = envName(spec);
+    if (name2) {
       if (spec.type === "list") {
-        const prefix = `${name}_`;
-        const keys = Object.keys(env).filter((k) => (k === name || k.startsWith(prefix)) && env[k] !== void 0 && env[k] !== "").sort();
+        const prefix = `${name2}_`;
+        const keys = Object.keys(env).filter((k) => (k === name2 || k.startsWith(prefix)) && env[k] !== void 0 && env[k] !== "").sort();
         if (keys.length) {
           flags[spec.name] = keys.map((k) => env[k]);
           sources[spec.name] = `environment ${keys.join(", ")}`;
           continue;
         }
-      } else if (env[name] !== void 0 && env[name] !== "") {
-        set2(spec, env[name], `environment ${name}`);
+      } else if (env[name2] !== void 0 && env[name2] !== "") {
+        set2(spec, env[name2], `environment ${name2}`);
         continue;
       }
     }
@@ -19403,19 +19403,19 @@ function parseArgs(argv, specs, env) {
   }
   return { flags, sources, positionals, rest };
 }
-function str(flags, name) {
-  const v = flags[name];
+function str(flags, name2) {
+  const v = flags[name2];
   return typeof v === "string" && v !== "" ? v : void 0;
 }
-function bool(flags, name) {
-  return flags[name] === true;
+function bool(flags, name2) {
+  return flags[name2] === true;
 }
-function int(flags, name) {
-  const v = flags[name];
+function int(flags, name2) {
+  const v = flags[name2];
   return typeof v === "number" ? v : void 0;
 }
-function list(flags, name) {
-  const v = flags[name];
+function list(flags, name2) {
+  const v = flags[name2];
   return Array.isArray(v) ? v : [];
 }
 var TRUE, FALSE;
@@ -19429,12 +19429,12 @@ var init_flags = __esm({
 });
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) {
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) {
     return false;
   }
-  const prototype = Object.getPrototypeOf(value);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
+  const prototype = Object.getPrototypeOf(value2);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
 var init_is_plain_obj = __esm({
   "node_modules/is-plain-obj/index.js"() {
@@ -19446,10 +19446,10 @@ import { fileURLToPath } from "node:url";
 var safeNormalizeFileUrl, normalizeDenoExecPath, isDenoExecPath, normalizeFileUrl;
 var init_file_url = __esm({
   "node_modules/execa/lib/arguments/file-url.js"() {
-    safeNormalizeFileUrl = (file, name) => {
+    safeNormalizeFileUrl = (file, name2) => {
       const fileString = normalizeFileUrl(normalizeDenoExecPath(file));
       if (typeof fileString !== "string") {
-        throw new TypeError(`${name} must be a string or a file URL: ${fileString}.`);
+        throw new TypeError(`${name2} must be a string or a file URL: ${fileString}.`);
       }
       return fileString;
     };
@@ -19493,8 +19493,8 @@ var objectToString, isArrayBuffer, isUint8Array, bufferToUint8Array, textEncoder
 var init_uint_array = __esm({
   "node_modules/execa/lib/utils/uint-array.js"() {
     ({ toString: objectToString } = Object.prototype);
-    isArrayBuffer = (value) => objectToString.call(value) === "[object ArrayBuffer]";
-    isUint8Array = (value) => objectToString.call(value) === "[object Uint8Array]";
+    isArrayBuffer = (value2) => objectToString.call(value2) === "[object ArrayBuffer]";
+    isUint8Array = (value2) => objectToString.call(value2) === "[object Uint8Array]";
     bufferToUint8Array = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     textEncoder = new TextEncoder();
     stringToUint8Array = (string) => textEncoder.encode(string);
@@ -20844,8 +20844,8 @@ var require_enoent = __commonJS({
         return;
       }
       const originalEmit = cp2.emit;
-      cp2.emit = function(name, arg1) {
-        if (name === "exit") {
+      cp2.emit = function(name2, arg1) {
+        if (name2 === "exit") {
           const err2 = verifyENOENT(arg1, parsed);
           if (err2) {
             return originalEmit.call(cp2, "error", err2);
@@ -21015,9 +21015,9 @@ var init_final_error = __esm({
     };
     DiscardedError = class extends Error {
     };
-    setErrorName = (ErrorClass, value) => {
+    setErrorName = (ErrorClass, value2) => {
       Object.defineProperty(ErrorClass.prototype, "name", {
-        value,
+        value: value2,
         writable: true,
         enumerable: false,
         configurable: true
@@ -21031,7 +21031,7 @@ var init_final_error = __esm({
     };
     isExecaError = (error2) => isErrorInstance(error2) && execaErrorSymbol in error2;
     execaErrorSymbol = /* @__PURE__ */ Symbol("isExecaError");
-    isErrorInstance = (value) => Object.prototype.toString.call(value) === "[object Error]";
+    isErrorInstance = (value2) => Object.prototype.toString.call(value2) === "[object Error]";
     ExecaError = class extends Error {
     };
     setErrorName(ExecaError, ExecaError.name);
@@ -21049,7 +21049,7 @@ var init_realtime = __esm({
       const length2 = SIGRTMAX - SIGRTMIN + 1;
       return Array.from({ length: length2 }, getRealtimeSignal);
     };
-    getRealtimeSignal = (value, index2) => ({
+    getRealtimeSignal = (value2, index2) => ({
       name: `SIGRT${index2 + 1}`,
       number: SIGRTMIN + index2,
       action: "terminate",
@@ -21352,7 +21352,7 @@ var init_signals = __esm({
       return signals2;
     };
     normalizeSignal = ({
-      name,
+      name: name2,
       number: defaultNumber,
       description,
       action,
@@ -21360,11 +21360,11 @@ var init_signals = __esm({
       standard
     }) => {
       const {
-        signals: { [name]: constantSignal }
+        signals: { [name2]: constantSignal }
       } = constants3;
       const supported = constantSignal !== void 0;
       const number = supported ? constantSignal : defaultNumber;
-      return { name, number, description, supported, action, forced, standard };
+      return { name: name2, number, description, supported, action, forced, standard };
     };
   }
 });
@@ -21381,21 +21381,21 @@ var init_main = __esm({
       return Object.fromEntries(signals2.map(getSignalByName));
     };
     getSignalByName = ({
-      name,
+      name: name2,
       number,
       description,
       supported,
       action,
       forced,
       standard
-    }) => [name, { name, number, description, supported, action, forced, standard }];
+    }) => [name2, { name: name2, number, description, supported, action, forced, standard }];
     signalsByName = getSignalsByName();
     getSignalsByNumber = () => {
       const signals2 = getSignals();
       const length2 = SIGRTMAX + 1;
       const signalsA = Array.from(
         { length: length2 },
-        (value, number) => getSignalByNumber(number, signals2)
+        (value2, number) => getSignalByNumber(number, signals2)
       );
       return Object.assign({}, ...signalsA);
     };
@@ -21404,10 +21404,10 @@ var init_main = __esm({
       if (signal === void 0) {
         return {};
       }
-      const { name, description, supported, action, forced, standard } = signal;
+      const { name: name2, description, supported, action, forced, standard } = signal;
       return {
         [number]: {
-          name,
+          name: name2,
           number,
           description,
           supported,
@@ -21418,7 +21418,7 @@ var init_main = __esm({
       };
     };
     findSignalByNumber = (number, signals2) => {
-      const signal = signals2.find(({ name }) => constants4.signals[name] === number);
+      const signal = signals2.find(({ name: name2 }) => constants4.signals[name2] === number);
       if (signal !== void 0) {
         return signal;
       }
@@ -21755,11 +21755,11 @@ Please set this option with "pipe" instead.`;
     };
     getUsedDescriptor = (fdNumber) => fdNumber === "all" ? 1 : fdNumber;
     getOptionName = (isWritable) => isWritable ? "to" : "from";
-    serializeOptionValue = (value) => {
-      if (typeof value === "string") {
-        return `'${value}'`;
+    serializeOptionValue = (value2) => {
+      if (typeof value2 === "string") {
+        return `'${value2}'`;
       }
-      return typeof value === "number" ? `${value}` : "Stream";
+      return typeof value2 === "number" ? `${value2}` : "Stream";
     };
   }
 });
@@ -22854,7 +22854,7 @@ var init_contents = __esm({
 var identity2, noop, getContentsProperty, throwObjectStream, getLengthProperty;
 var init_utils = __esm({
   "node_modules/get-stream/source/utils.js"() {
-    identity2 = (value) => value;
+    identity2 = (value2) => value2;
     noop = () => void 0;
     getContentsProperty = ({ contents }) => contents;
     throwObjectStream = (chunk2) => {
@@ -23385,7 +23385,7 @@ var init_result = __esm({
       ipcOutput,
       pipedFrom: []
     });
-    omitUndefinedProperties = (result) => Object.fromEntries(Object.entries(result).filter(([, value]) => value !== void 0));
+    omitUndefinedProperties = (result) => Object.fromEntries(Object.entries(result).filter(([, value2]) => value2 !== void 0));
     normalizeExitPayload = (rawExitCode, rawSignal) => {
       const exitCode = rawExitCode === null ? void 0 : rawExitCode;
       const signal = rawSignal === null ? void 0 : rawSignal;
@@ -23435,7 +23435,7 @@ function parseMilliseconds(milliseconds) {
 var toZeroIfInfinity;
 var init_parse_ms = __esm({
   "node_modules/parse-ms/index.js"() {
-    toZeroIfInfinity = (value) => Number.isFinite(value) ? value : 0;
+    toZeroIfInfinity = (value2) => Number.isFinite(value2) ? value2 : 0;
   }
 });
 
@@ -23446,7 +23446,7 @@ function prettyMilliseconds(milliseconds, options) {
     throw new TypeError("Expected a finite number or bigint");
   }
   options = { ...options };
-  const sign = milliseconds < 0 ? "-" : "";
+  const sign2 = milliseconds < 0 ? "-" : "";
   milliseconds = milliseconds < 0 ? -milliseconds : milliseconds;
   if (options.colonNotation) {
     options.compact = false;
@@ -23460,22 +23460,22 @@ function prettyMilliseconds(milliseconds, options) {
     options.millisecondsDecimalDigits = 0;
   }
   let result = [];
-  const floorDecimals = (value, decimalDigits) => {
-    const flooredInterimValue = Math.floor(value * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
+  const floorDecimals = (value2, decimalDigits) => {
+    const flooredInterimValue = Math.floor(value2 * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add2 = (value, long, short, valueString) => {
-    if ((result.length === 0 || !options.colonNotation) && isZero(value) && !(options.colonNotation && short === "m")) {
+  const add2 = (value2, long, short, valueString) => {
+    if ((result.length === 0 || !options.colonNotation) && isZero(value2) && !(options.colonNotation && short === "m")) {
       return;
     }
-    valueString ??= String(value);
+    valueString ??= String(value2);
     if (options.colonNotation) {
       const wholeDigits = valueString.includes(".") ? valueString.split(".")[0].length : valueString.length;
       const minLength = result.length > 0 ? 2 : 1;
       valueString = "0".repeat(Math.max(0, minLength - wholeDigits)) + valueString;
     } else {
-      valueString += options.verbose ? " " + pluralize(long, value) : short;
+      valueString += options.verbose ? " " + pluralize(long, value2) : short;
     }
     result.push(valueString);
   };
@@ -23526,19 +23526,19 @@ function prettyMilliseconds(milliseconds, options) {
     }
   }
   if (result.length === 0) {
-    return sign + "0" + (options.verbose ? " milliseconds" : "ms");
+    return sign2 + "0" + (options.verbose ? " milliseconds" : "ms");
   }
   const separator = options.colonNotation ? ":" : " ";
   if (typeof options.unitCount === "number") {
     result = result.slice(0, Math.max(options.unitCount, 1));
   }
-  return sign + result.join(separator);
+  return sign2 + result.join(separator);
 }
 var isZero, pluralize, SECOND_ROUNDING_EPSILON, ONE_DAY_IN_MILLISECONDS;
 var init_pretty_ms = __esm({
   "node_modules/pretty-ms/index.js"() {
     init_parse_ms();
-    isZero = (value) => value === 0 || value === 0n;
+    isZero = (value2) => value2 === 0 || value2 === 0n;
     pluralize = (word, count2) => count2 === 1 || count2 === 1n ? word : `${word}s`;
     SECOND_ROUNDING_EPSILON = 1e-7;
     ONE_DAY_IN_MILLISECONDS = 24n * 60n * 60n * 1000n;
@@ -23612,57 +23612,57 @@ var init_type = __esm({
     init_is_stream();
     init_is_plain_obj();
     init_uint_array();
-    getStdioItemType = (value, optionName) => {
-      if (isAsyncGenerator(value)) {
+    getStdioItemType = (value2, optionName) => {
+      if (isAsyncGenerator(value2)) {
         return "asyncGenerator";
       }
-      if (isSyncGenerator(value)) {
+      if (isSyncGenerator(value2)) {
         return "generator";
       }
-      if (isUrl(value)) {
+      if (isUrl(value2)) {
         return "fileUrl";
       }
-      if (isFilePathObject(value)) {
+      if (isFilePathObject(value2)) {
         return "filePath";
       }
-      if (isWebStream(value)) {
+      if (isWebStream(value2)) {
         return "webStream";
       }
-      if (isStream(value, { checkOpen: false })) {
+      if (isStream(value2, { checkOpen: false })) {
         return "native";
       }
-      if (isUint8Array(value)) {
+      if (isUint8Array(value2)) {
         return "uint8Array";
       }
-      if (isAsyncIterableObject(value)) {
+      if (isAsyncIterableObject(value2)) {
         return "asyncIterable";
       }
-      if (isIterableObject(value)) {
+      if (isIterableObject(value2)) {
         return "iterable";
       }
-      if (isTransformStream(value)) {
-        return getTransformStreamType({ transform: value }, optionName);
+      if (isTransformStream(value2)) {
+        return getTransformStreamType({ transform: value2 }, optionName);
       }
-      if (isTransformOptions(value)) {
-        return getTransformObjectType(value, optionName);
+      if (isTransformOptions(value2)) {
+        return getTransformObjectType(value2, optionName);
       }
       return "native";
     };
-    getTransformObjectType = (value, optionName) => {
-      if (isDuplexStream(value.transform, { checkOpen: false })) {
-        return getDuplexType(value, optionName);
+    getTransformObjectType = (value2, optionName) => {
+      if (isDuplexStream(value2.transform, { checkOpen: false })) {
+        return getDuplexType(value2, optionName);
       }
-      if (isTransformStream(value.transform)) {
-        return getTransformStreamType(value, optionName);
+      if (isTransformStream(value2.transform)) {
+        return getTransformStreamType(value2, optionName);
       }
-      return getGeneratorObjectType(value, optionName);
+      return getGeneratorObjectType(value2, optionName);
     };
-    getDuplexType = (value, optionName) => {
-      validateNonGeneratorType(value, optionName, "Duplex stream");
+    getDuplexType = (value2, optionName) => {
+      validateNonGeneratorType(value2, optionName, "Duplex stream");
       return "duplex";
     };
-    getTransformStreamType = (value, optionName) => {
-      validateNonGeneratorType(value, optionName, "web TransformStream");
+    getTransformStreamType = (value2, optionName) => {
+      validateNonGeneratorType(value2, optionName, "web TransformStream");
       return "webTransform";
     };
     validateNonGeneratorType = ({ final, binary, objectMode }, optionName, typeName2) => {
@@ -23670,8 +23670,8 @@ var init_type = __esm({
       checkUndefinedOption(binary, `${optionName}.binary`, typeName2);
       checkBooleanOption(objectMode, `${optionName}.objectMode`);
     };
-    checkUndefinedOption = (value, optionName, typeName2) => {
-      if (value !== void 0) {
+    checkUndefinedOption = (value2, optionName, typeName2) => {
+      if (value2 !== void 0) {
         throw new TypeError(`The \`${optionName}\` option can only be defined when using a generator, not a ${typeName2}.`);
       }
     };
@@ -23692,29 +23692,29 @@ var init_type = __esm({
       checkBooleanOption(objectMode, `${optionName}.objectMode`);
       return isAsyncGenerator(transform) || isAsyncGenerator(final) ? "asyncGenerator" : "generator";
     };
-    checkBooleanOption = (value, optionName) => {
-      if (value !== void 0 && typeof value !== "boolean") {
+    checkBooleanOption = (value2, optionName) => {
+      if (value2 !== void 0 && typeof value2 !== "boolean") {
         throw new TypeError(`The \`${optionName}\` option must use a boolean.`);
       }
     };
-    isGenerator = (value) => isAsyncGenerator(value) || isSyncGenerator(value);
-    isAsyncGenerator = (value) => Object.prototype.toString.call(value) === "[object AsyncGeneratorFunction]";
-    isSyncGenerator = (value) => Object.prototype.toString.call(value) === "[object GeneratorFunction]";
-    isTransformOptions = (value) => isPlainObject(value) && (value.transform !== void 0 || value.final !== void 0);
-    isUrl = (value) => Object.prototype.toString.call(value) === "[object URL]";
-    isRegularUrl = (value) => isUrl(value) && value.protocol !== "file:";
-    isFilePathObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
+    isGenerator = (value2) => isAsyncGenerator(value2) || isSyncGenerator(value2);
+    isAsyncGenerator = (value2) => Object.prototype.toString.call(value2) === "[object AsyncGeneratorFunction]";
+    isSyncGenerator = (value2) => Object.prototype.toString.call(value2) === "[object GeneratorFunction]";
+    isTransformOptions = (value2) => isPlainObject(value2) && (value2.transform !== void 0 || value2.final !== void 0);
+    isUrl = (value2) => Object.prototype.toString.call(value2) === "[object URL]";
+    isRegularUrl = (value2) => isUrl(value2) && value2.protocol !== "file:";
+    isFilePathObject = (value2) => isPlainObject(value2) && Object.keys(value2).length > 0 && Object.keys(value2).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value2.file);
     FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
     isFilePathString = (file) => typeof file === "string";
-    isUnknownStdioString = (type, value) => type === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
+    isUnknownStdioString = (type, value2) => type === "native" && typeof value2 === "string" && !KNOWN_STDIO_STRINGS.has(value2);
     KNOWN_STDIO_STRINGS = /* @__PURE__ */ new Set(["ipc", "ignore", "inherit", "overlapped", "pipe"]);
-    isReadableStream2 = (value) => Object.prototype.toString.call(value) === "[object ReadableStream]";
-    isWritableStream2 = (value) => Object.prototype.toString.call(value) === "[object WritableStream]";
-    isWebStream = (value) => isReadableStream2(value) || isWritableStream2(value);
-    isTransformStream = (value) => isReadableStream2(value?.readable) && isWritableStream2(value?.writable);
-    isAsyncIterableObject = (value) => isObject(value) && typeof value[Symbol.asyncIterator] === "function";
-    isIterableObject = (value) => isObject(value) && typeof value[Symbol.iterator] === "function";
-    isObject = (value) => typeof value === "object" && value !== null;
+    isReadableStream2 = (value2) => Object.prototype.toString.call(value2) === "[object ReadableStream]";
+    isWritableStream2 = (value2) => Object.prototype.toString.call(value2) === "[object WritableStream]";
+    isWebStream = (value2) => isReadableStream2(value2) || isWritableStream2(value2);
+    isTransformStream = (value2) => isReadableStream2(value2?.readable) && isWritableStream2(value2?.writable);
+    isAsyncIterableObject = (value2) => isObject(value2) && typeof value2[Symbol.asyncIterator] === "function";
+    isIterableObject = (value2) => isObject(value2) && typeof value2[Symbol.iterator] === "function";
+    isObject = (value2) => typeof value2 === "object" && value2 !== null;
     TRANSFORM_TYPES = /* @__PURE__ */ new Set(["generator", "asyncGenerator", "duplex", "webTransform"]);
     FILE_TYPES = /* @__PURE__ */ new Set(["fileUrl", "filePath", "fileNumber"]);
     SPECIAL_DUPLICATE_TYPES_SYNC = /* @__PURE__ */ new Set(["fileUrl", "filePath"]);
@@ -23834,22 +23834,22 @@ var init_normalize = __esm({
         value: { transform, writableObjectMode, readableObjectMode }
       };
     };
-    normalizeTransformStream = ({ stdioItem, stdioItem: { value }, index: index2, newTransforms, direction }) => {
-      const { transform, objectMode } = isPlainObject(value) ? value : { transform: value };
+    normalizeTransformStream = ({ stdioItem, stdioItem: { value: value2 }, index: index2, newTransforms, direction }) => {
+      const { transform, objectMode } = isPlainObject(value2) ? value2 : { transform: value2 };
       const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index2, newTransforms, direction);
       return {
         ...stdioItem,
         value: { transform, writableObjectMode, readableObjectMode }
       };
     };
-    normalizeGenerator = ({ stdioItem, stdioItem: { value }, index: index2, newTransforms, direction, encoding }) => {
+    normalizeGenerator = ({ stdioItem, stdioItem: { value: value2 }, index: index2, newTransforms, direction, encoding }) => {
       const {
         transform,
         final,
         binary: binaryOption = false,
         preserveNewlines = false,
         objectMode
-      } = isPlainObject(value) ? value : { transform: value };
+      } = isPlainObject(value2) ? value2 : { transform: value2 };
       const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
       const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index2, newTransforms, direction);
       return {
@@ -23882,7 +23882,7 @@ var init_direction = __esm({
       }
       return directions.find(Boolean) ?? DEFAULT_DIRECTION;
     };
-    getStdioItemDirection = ({ type, value }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value);
+    getStdioItemDirection = ({ type, value: value2 }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value2);
     KNOWN_DIRECTIONS = ["input", "output", "output"];
     anyDirection = () => void 0;
     alwaysInput = () => "input";
@@ -23894,30 +23894,30 @@ var init_direction = __esm({
       iterable: alwaysInput,
       asyncIterable: alwaysInput,
       uint8Array: alwaysInput,
-      webStream: (value) => isWritableStream2(value) ? "output" : "input",
-      nodeStream(value) {
-        if (!isReadableStream(value, { checkOpen: false })) {
+      webStream: (value2) => isWritableStream2(value2) ? "output" : "input",
+      nodeStream(value2) {
+        if (!isReadableStream(value2, { checkOpen: false })) {
           return "output";
         }
-        return isWritableStream(value, { checkOpen: false }) ? void 0 : "input";
+        return isWritableStream(value2, { checkOpen: false }) ? void 0 : "input";
       },
       webTransform: anyDirection,
       duplex: anyDirection,
-      native(value) {
-        const standardStreamDirection = getStandardStreamDirection(value);
+      native(value2) {
+        const standardStreamDirection = getStandardStreamDirection(value2);
         if (standardStreamDirection !== void 0) {
           return standardStreamDirection;
         }
-        if (isStream(value, { checkOpen: false })) {
-          return guessStreamDirection.nodeStream(value);
+        if (isStream(value2, { checkOpen: false })) {
+          return guessStreamDirection.nodeStream(value2);
         }
       }
     };
-    getStandardStreamDirection = (value) => {
-      if ([0, process7.stdin].includes(value)) {
+    getStandardStreamDirection = (value2) => {
+      if ([0, process7.stdin].includes(value2)) {
         return "input";
       }
-      if ([1, 2, process7.stdout, process7.stderr].includes(value)) {
+      if ([1, 2, process7.stdout, process7.stderr].includes(value2)) {
         return "output";
       }
     };
@@ -23991,9 +23991,9 @@ var init_native = __esm({
       }
       return isSync ? handleNativeStreamSync({ stdioItem, fdNumber, direction }) : handleNativeStreamAsync({ stdioItem, fdNumber });
     };
-    handleNativeStreamSync = ({ stdioItem, stdioItem: { value, optionName }, fdNumber, direction }) => {
+    handleNativeStreamSync = ({ stdioItem, stdioItem: { value: value2, optionName }, fdNumber, direction }) => {
       const targetFd = getTargetFd({
-        value,
+        value: value2,
         optionName,
         fdNumber,
         direction
@@ -24001,13 +24001,13 @@ var init_native = __esm({
       if (targetFd !== void 0) {
         return targetFd;
       }
-      if (isStream(value, { checkOpen: false })) {
+      if (isStream(value2, { checkOpen: false })) {
         throw new TypeError(`The \`${optionName}: Stream\` option cannot both be an array and include a stream with synchronous methods.`);
       }
       return stdioItem;
     };
-    getTargetFd = ({ value, optionName, fdNumber, direction }) => {
-      const targetFdNumber = getTargetFdNumber(value, fdNumber);
+    getTargetFd = ({ value: value2, optionName, fdNumber, direction }) => {
+      const targetFdNumber = getTargetFdNumber(value2, fdNumber);
       if (targetFdNumber === void 0) {
         return;
       }
@@ -24015,38 +24015,38 @@ var init_native = __esm({
         return { type: "fileNumber", value: targetFdNumber, optionName };
       }
       if (tty2.isatty(targetFdNumber)) {
-        throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
+        throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value2)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
       return { type: "uint8Array", value: bufferToUint8Array(readFileSync(targetFdNumber)), optionName };
     };
-    getTargetFdNumber = (value, fdNumber) => {
-      if (value === "inherit") {
+    getTargetFdNumber = (value2, fdNumber) => {
+      if (value2 === "inherit") {
         return fdNumber;
       }
-      if (typeof value === "number") {
-        return value;
+      if (typeof value2 === "number") {
+        return value2;
       }
-      const standardStreamIndex = STANDARD_STREAMS.indexOf(value);
+      const standardStreamIndex = STANDARD_STREAMS.indexOf(value2);
       if (standardStreamIndex !== -1) {
         return standardStreamIndex;
       }
     };
-    handleNativeStreamAsync = ({ stdioItem, stdioItem: { value, optionName }, fdNumber }) => {
-      if (value === "inherit") {
-        return { type: "nodeStream", value: getStandardStream(fdNumber, value, optionName), optionName };
+    handleNativeStreamAsync = ({ stdioItem, stdioItem: { value: value2, optionName }, fdNumber }) => {
+      if (value2 === "inherit") {
+        return { type: "nodeStream", value: getStandardStream(fdNumber, value2, optionName), optionName };
       }
-      if (typeof value === "number") {
-        return { type: "nodeStream", value: getStandardStream(value, value, optionName), optionName };
+      if (typeof value2 === "number") {
+        return { type: "nodeStream", value: getStandardStream(value2, value2, optionName), optionName };
       }
-      if (isStream(value, { checkOpen: false })) {
-        return { type: "nodeStream", value, optionName };
+      if (isStream(value2, { checkOpen: false })) {
+        return { type: "nodeStream", value: value2, optionName };
       }
       return stdioItem;
     };
-    getStandardStream = (fdNumber, value, optionName) => {
+    getStandardStream = (fdNumber, value2, optionName) => {
       const standardStream = STANDARD_STREAMS[fdNumber];
       if (standardStream === void 0) {
-        throw new TypeError(`The \`${optionName}: ${value}\` option is invalid: no such standard stream.`);
+        throw new TypeError(`The \`${optionName}: ${value2}\` option is invalid: no such standard stream.`);
       }
       return standardStream;
     };
@@ -24103,7 +24103,7 @@ var init_duplicate = __esm({
   "node_modules/execa/lib/stdio/duplicate.js"() {
     init_type();
     filterDuplicates = (stdioItems) => stdioItems.filter((stdioItemOne, indexOne) => stdioItems.every((stdioItemTwo, indexTwo) => stdioItemOne.value !== stdioItemTwo.value || indexOne >= indexTwo || stdioItemOne.type === "generator" || stdioItemOne.type === "asyncGenerator"));
-    getDuplicateStream = ({ stdioItem: { type, value, optionName }, direction, fileDescriptors, isSync }) => {
+    getDuplicateStream = ({ stdioItem: { type, value: value2, optionName }, direction, fileDescriptors, isSync }) => {
       const otherStdioItems = getOtherStdioItems(fileDescriptors, type);
       if (otherStdioItems.length === 0) {
         return;
@@ -24112,7 +24112,7 @@ var init_duplicate = __esm({
         validateDuplicateStreamSync({
           otherStdioItems,
           type,
-          value,
+          value: value2,
           optionName,
           direction
         });
@@ -24122,7 +24122,7 @@ var init_duplicate = __esm({
         return getDuplicateStreamInstance({
           otherStdioItems,
           type,
-          value,
+          value: value2,
           optionName,
           direction
         });
@@ -24131,25 +24131,25 @@ var init_duplicate = __esm({
         validateDuplicateTransform({
           otherStdioItems,
           type,
-          value,
+          value: value2,
           optionName
         });
       }
     };
     getOtherStdioItems = (fileDescriptors, type) => fileDescriptors.flatMap(({ direction, stdioItems }) => stdioItems.filter((stdioItem) => stdioItem.type === type).map(((stdioItem) => ({ ...stdioItem, direction }))));
-    validateDuplicateStreamSync = ({ otherStdioItems, type, value, optionName, direction }) => {
+    validateDuplicateStreamSync = ({ otherStdioItems, type, value: value2, optionName, direction }) => {
       if (SPECIAL_DUPLICATE_TYPES_SYNC.has(type)) {
         getDuplicateStreamInstance({
           otherStdioItems,
           type,
-          value,
+          value: value2,
           optionName,
           direction
         });
       }
     };
-    getDuplicateStreamInstance = ({ otherStdioItems, type, value, optionName, direction }) => {
-      const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value));
+    getDuplicateStreamInstance = ({ otherStdioItems, type, value: value2, optionName, direction }) => {
+      const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value2));
       if (duplicateStdioItems.length === 0) {
         return;
       }
@@ -24157,17 +24157,17 @@ var init_duplicate = __esm({
       throwOnDuplicateStream(differentStdioItem, optionName, type);
       return direction === "output" ? duplicateStdioItems[0].stream : void 0;
     };
-    hasSameValue = ({ type, value }, secondValue) => {
+    hasSameValue = ({ type, value: value2 }, secondValue) => {
       if (type === "filePath") {
-        return value.file === secondValue.file;
+        return value2.file === secondValue.file;
       }
       if (type === "fileUrl") {
-        return value.href === secondValue.href;
+        return value2.href === secondValue.href;
       }
-      return value === secondValue;
+      return value2 === secondValue;
     };
-    validateDuplicateTransform = ({ otherStdioItems, type, value, optionName }) => {
-      const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value.transform);
+    validateDuplicateTransform = ({ otherStdioItems, type, value: value2, optionName }) => {
+      const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value2.transform);
       throwOnDuplicateStream(duplicateStdioItem, optionName, type);
     };
     throwOnDuplicateStream = (stdioItem, optionName, type) => {
@@ -24232,7 +24232,7 @@ var init_handle = __esm({
     initializeStdioItems = ({ stdioOption, fdNumber, options, optionName }) => {
       const values = Array.isArray(stdioOption) ? stdioOption : [stdioOption];
       const initialStdioItems = [
-        ...values.map((value) => initializeStdioItem(value, optionName)),
+        ...values.map((value2) => initializeStdioItem(value2, optionName)),
         ...handleInputOptions(options, fdNumber)
       ];
       const stdioItems = filterDuplicates(initialStdioItems);
@@ -24241,9 +24241,9 @@ var init_handle = __esm({
       validateStreams(stdioItems);
       return { stdioItems, isStdioArray };
     };
-    initializeStdioItem = (value, optionName) => ({
-      type: getStdioItemType(value, optionName),
-      value,
+    initializeStdioItem = (value2, optionName) => ({
+      type: getStdioItemType(value2, optionName),
+      value: value2,
       optionName
     });
     validateStdioArray = (stdioItems, isStdioArray, optionName) => {
@@ -24253,9 +24253,9 @@ var init_handle = __esm({
       if (!isStdioArray) {
         return;
       }
-      for (const { value, optionName: optionName2 } of stdioItems) {
-        if (INVALID_STDIO_ARRAY_OPTIONS.has(value)) {
-          throw new Error(`The \`${optionName2}\` option must not include \`${value}\`.`);
+      for (const { value: value2, optionName: optionName2 } of stdioItems) {
+        if (INVALID_STDIO_ARRAY_OPTIONS.has(value2)) {
+          throw new Error(`The \`${optionName2}\` option must not include \`${value2}\`.`);
         }
       }
     };
@@ -24265,12 +24265,12 @@ var init_handle = __esm({
         validateFileStdio(stdioItem);
       }
     };
-    validateFileStdio = ({ type, value, optionName }) => {
-      if (isRegularUrl(value)) {
+    validateFileStdio = ({ type, value: value2, optionName }) => {
+      if (isRegularUrl(value2)) {
         throw new TypeError(`The \`${optionName}: URL\` option must use the \`file:\` scheme.
 For example, you can use the \`pathToFileURL()\` method of the \`url\` core module.`);
       }
-      if (isUnknownStdioString(type, value)) {
+      if (isUnknownStdioString(type, value2)) {
         throw new TypeError(`The \`${optionName}: { file: '...' }\` option must be used instead of \`${optionName}: '...'\`.`);
       }
     };
@@ -24344,10 +24344,10 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
     };
     forwardStdio = (stdioItems) => {
       if (stdioItems.length > 1) {
-        return stdioItems.some(({ value: value2 }) => value2 === "overlapped") ? "overlapped" : "pipe";
+        return stdioItems.some(({ value: value3 }) => value3 === "overlapped") ? "overlapped" : "pipe";
       }
-      const [{ type, value }] = stdioItems;
-      return type === "native" ? value : "pipe";
+      const [{ type, value: value2 }] = stdioItems;
+      return type === "native" ? value2 : "pipe";
     };
   }
 });
@@ -24364,14 +24364,14 @@ var init_handle_sync = __esm({
     forbiddenIfSync = ({ type, optionName }) => {
       throwInvalidSyncValue(optionName, TYPE_TO_MESSAGE[type]);
     };
-    forbiddenNativeIfSync = ({ optionName, value }) => {
-      if (value === "ipc" || value === "overlapped") {
-        throwInvalidSyncValue(optionName, `"${value}"`);
+    forbiddenNativeIfSync = ({ optionName, value: value2 }) => {
+      if (value2 === "ipc" || value2 === "overlapped") {
+        throwInvalidSyncValue(optionName, `"${value2}"`);
       }
       return {};
     };
-    throwInvalidSyncValue = (optionName, value) => {
-      throw new TypeError(`The \`${optionName}\` option cannot be ${value} with synchronous methods.`);
+    throwInvalidSyncValue = (optionName, value2) => {
+      throw new TypeError(`The \`${optionName}\` option cannot be ${value2} with synchronous methods.`);
     };
     addProperties = {
       generator() {
@@ -24387,18 +24387,18 @@ var init_handle_sync = __esm({
     addPropertiesSync = {
       input: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync2(value))] }),
+        fileUrl: ({ value: value2 }) => ({ contents: [bufferToUint8Array(readFileSync2(value2))] }),
         filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync2(file))] }),
         fileNumber: forbiddenIfSync,
-        iterable: ({ value }) => ({ contents: [...value] }),
-        string: ({ value }) => ({ contents: [value] }),
-        uint8Array: ({ value }) => ({ contents: [value] })
+        iterable: ({ value: value2 }) => ({ contents: [...value2] }),
+        string: ({ value: value2 }) => ({ contents: [value2] }),
+        uint8Array: ({ value: value2 }) => ({ contents: [value2] })
       },
       output: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ path: value }),
+        fileUrl: ({ value: value2 }) => ({ path: value2 }),
         filePath: ({ value: { file, append } }) => ({ path: file, append }),
-        fileNumber: ({ value }) => ({ path: value }),
+        fileNumber: ({ value: value2 }) => ({ path: value2 }),
         iterable: forbiddenIfSync,
         string: forbiddenIfSync,
         uint8Array: forbiddenIfSync
@@ -24412,7 +24412,7 @@ var stripNewline, getStripFinalNewline;
 var init_strip_newline = __esm({
   "node_modules/execa/lib/io/strip-newline.js"() {
     init_strip_final_newline();
-    stripNewline = (value, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value !== void 0 && !Array.isArray(value) ? stripFinalNewline(value) : value;
+    stripNewline = (value2, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value2 !== void 0 && !Array.isArray(value2) ? stripFinalNewline(value2) : value2;
     getStripFinalNewline = (stripFinalNewline2, fdNumber) => fdNumber === "all" ? stripFinalNewline2[1] || stripFinalNewline2[2] : stripFinalNewline2[fdNumber];
   }
 });
@@ -24690,12 +24690,12 @@ var init_generator = __esm({
     init_run_async();
     init_run_sync();
     generatorToStream = ({
-      value,
+      value: value2,
       value: { transform, final, writableObjectMode, readableObjectMode },
       optionName
     }, { encoding }) => {
       const state = {};
-      const generators = addInternalGenerators(value, encoding, optionName);
+      const generators = addInternalGenerators(value2, encoding, optionName);
       const transformAsync = isAsyncGenerator(transform);
       const finalAsync = isAsyncGenerator(final);
       const transformMethod = transformAsync ? pushChunks.bind(void 0, transformChunk, state) : pushChunksSync.bind(void 0, transformChunkSync);
@@ -24719,8 +24719,8 @@ var init_generator = __esm({
     runGeneratorsSync = (chunks, stdioItems, encoding, isInput) => {
       const generators = stdioItems.filter(({ type }) => type === "generator");
       const reversedGenerators = isInput ? generators.reverse() : generators;
-      for (const { value, optionName } of reversedGenerators) {
-        const generators2 = addInternalGenerators(value, encoding, optionName);
+      for (const { value: value2, optionName } of reversedGenerators) {
+        const generators2 = addInternalGenerators(value2, encoding, optionName);
         chunks = runTransformSync(generators2, chunks);
       }
       return chunks;
@@ -24793,7 +24793,7 @@ var init_output = __esm({
     init_type();
     init_log2();
     init_values();
-    shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
+    shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value: value2 }) => type === "native" && PIPED_STDIO_VALUES.has(value2)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
     fdUsesVerbose = (fdNumber) => fdNumber === 1 || fdNumber === 2;
     PIPED_STDIO_VALUES = /* @__PURE__ */ new Set(["pipe", "overlapped"]);
     logLines = async (linesIterable, stream, fdNumber, verboseInfo) => {
@@ -25097,8 +25097,8 @@ var init_main_sync = __esm({
         throwInvalidSyncOption("cancelSignal");
       }
     };
-    throwInvalidSyncOption = (value) => {
-      throw new TypeError(`The "${value}" option cannot be used with synchronous methods.`);
+    throwInvalidSyncOption = (value2) => {
+      throw new TypeError(`The "${value2}" option cannot be used with synchronous methods.`);
     };
     spawnSubprocessSync = ({ file, commandArguments, options, command, escapedCommand, verboseInfo, fileDescriptors, startTime }) => {
       const syncResult = runSubprocessSync({
@@ -25463,7 +25463,7 @@ var init_handle_async = __esm({
       fileNumber: forbiddenIfAsync,
       generator: generatorToStream,
       asyncGenerator: generatorToStream,
-      nodeStream: ({ value }) => ({ stream: value }),
+      nodeStream: ({ value: value2 }) => ({ stream: value2 }),
       webTransform({ value: { transform, writableObjectMode, readableObjectMode } }) {
         const objectMode = writableObjectMode || readableObjectMode;
         const stream = Duplex2.fromWeb(transform, { objectMode });
@@ -25476,19 +25476,19 @@ var init_handle_async = __esm({
     addPropertiesAsync = {
       input: {
         ...addProperties2,
-        fileUrl: ({ value }) => ({ stream: createReadStream(value) }),
+        fileUrl: ({ value: value2 }) => ({ stream: createReadStream(value2) }),
         filePath: ({ value: { file } }) => ({ stream: createReadStream(file) }),
-        webStream: ({ value }) => ({ stream: Readable2.fromWeb(value) }),
-        iterable: ({ value }) => ({ stream: Readable2.from(value) }),
-        asyncIterable: ({ value }) => ({ stream: Readable2.from(value) }),
-        string: ({ value }) => ({ stream: Readable2.from(value) }),
-        uint8Array: ({ value }) => ({ stream: Readable2.from(Buffer4.from(value)) })
+        webStream: ({ value: value2 }) => ({ stream: Readable2.fromWeb(value2) }),
+        iterable: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+        asyncIterable: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+        string: ({ value: value2 }) => ({ stream: Readable2.from(value2) }),
+        uint8Array: ({ value: value2 }) => ({ stream: Readable2.from(Buffer4.from(value2)) })
       },
       output: {
         ...addProperties2,
-        fileUrl: ({ value }) => ({ stream: createWriteStream(value) }),
+        fileUrl: ({ value: value2 }) => ({ stream: createWriteStream(value2) }),
         filePath: ({ value: { file, append } }) => ({ stream: createWriteStream(file, append ? { flags: "a" } : {}) }),
-        webStream: ({ value }) => ({ stream: Writable2.fromWeb(value) }),
+        webStream: ({ value: value2 }) => ({ stream: Writable2.fromWeb(value2) }),
         iterable: forbiddenIfAsync,
         asyncIterable: forbiddenIfAsync,
         string: forbiddenIfAsync,
@@ -26940,7 +26940,7 @@ var init_wait_subprocess = __esm({
       }
     };
     waitForOriginalStreams = (originalStreams, subprocess, streamInfo) => originalStreams.map((stream, fdNumber) => stream === subprocess.stdio[fdNumber] ? void 0 : waitForStream(stream, fdNumber, streamInfo));
-    waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value, stream = value }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value, stream = value }) => waitForStream(stream, fdNumber, streamInfo, {
+    waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value: value2, stream = value2 }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value: value2, stream = value2 }) => waitForStream(stream, fdNumber, streamInfo, {
       isSameDirection: TRANSFORM_TYPES.has(type),
       stopOnExit: type === "native"
     })));
@@ -27092,11 +27092,11 @@ var init_readable = __esm({
     };
     onRead = async (readable2, onStdoutData, onStdoutDataDone) => {
       try {
-        const { value, done } = await onStdoutData.next();
+        const { value: value2, done } = await onStdoutData.next();
         if (done) {
           onStdoutDataDone.resolve();
         } else {
-          readable2.push(value);
+          readable2.push(value2);
         }
       } catch {
       }
@@ -27326,8 +27326,8 @@ var init_promise = __esm({
   "node_modules/execa/lib/methods/promise.js"() {
     mergePromise = (subprocess, promise) => {
       for (const [property, descriptor] of descriptors) {
-        const value = descriptor.value.bind(promise);
-        Reflect.defineProperty(subprocess, property, { ...descriptor, value });
+        const value2 = descriptor.value.bind(promise);
+        Reflect.defineProperty(subprocess, property, { ...descriptor, value: value2 });
       }
     };
     nativePromisePrototype = (async () => {
@@ -27656,6 +27656,22 @@ var init_script = __esm({
 });
 
 // node_modules/execa/index.js
+var execa_exports = {};
+__export(execa_exports, {
+  $: () => $,
+  ExecaError: () => ExecaError,
+  ExecaSyncError: () => ExecaSyncError,
+  execa: () => execa,
+  execaCommand: () => execaCommand,
+  execaCommandSync: () => execaCommandSync,
+  execaNode: () => execaNode,
+  execaSync: () => execaSync,
+  getCancelSignal: () => getCancelSignal2,
+  getEachMessage: () => getEachMessage2,
+  getOneMessage: () => getOneMessage2,
+  parseCommandString: () => parseCommandString,
+  sendMessage: () => sendMessage2
+});
 var execa, execaSync, execaCommand, execaCommandSync, execaNode, $, sendMessage2, getOneMessage2, getEachMessage2, getCancelSignal2;
 var init_execa = __esm({
   "node_modules/execa/index.js"() {
@@ -27664,6 +27680,8 @@ var init_execa = __esm({
     init_node2();
     init_script();
     init_methods();
+    init_command2();
+    init_final_error();
     execa = createExeca(() => ({}));
     execaSync = createExeca(() => ({ isSync: true }));
     execaCommand = createExeca(mapCommandAsync);
@@ -27680,8 +27698,10 @@ var init_execa = __esm({
 });
 
 // packages/core/src/git/index.ts
-import { isAbsolute, resolve } from "node:path";
-import { realpath } from "node:fs/promises";
+import { isAbsolute, join, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { mkdtemp, realpath, rm as rm2 } from "node:fs/promises";
+import { createHash } from "node:crypto";
 function parseCommitObject(hash, content) {
   const text2 = content.toString("utf8");
   const m = /^committer .* (\d+) [+-]\d{4}$/m.exec(text2);
@@ -27696,7 +27716,7 @@ async function runGit(args, cwd, signal, opts = {}) {
       stripFinalNewline: false,
       reject: false,
       input: opts.input,
-      env: GIT_ENV,
+      env: opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV,
       extendEnv: true,
       maxBuffer: 1024 * 1024 * 1024,
       ...signal ? { cancelSignal: signal } : {}
@@ -27758,11 +27778,68 @@ function lines(buf) {
   return s.split("\n").filter((l) => l.length > 0);
 }
 function notARepo(dir, detail) {
+  const dubious = /dubious ownership/.test(detail);
   return new WerfActionError(`${dir} is not inside a git repository${detail ? ` (${detail.split("\n")[0]})` : ""}`, {
-    code: "git.not-a-repository",
+    code: dubious ? "git.dubious-ownership" : "git.not-a-repository",
     location: { subject: dir },
-    hint: "werf-action reads the project from git: run it inside a clone, or pass --dir / --git-work-tree"
+    hint: dubious ? `the checkout belongs to another user (common in CI containers): run \`git config --global --add safe.directory ${dir}\` first` : "werf-action reads the project from git: run it inside a clone, or pass --dir / --git-work-tree"
   });
+}
+async function readObjectsIn(dir, specs, opts = {}) {
+  const wanted = [...new Set(specs)].filter((p) => !p.includes("\n"));
+  if (wanted.length === 0) return /* @__PURE__ */ new Map();
+  const r = await runGit(["cat-file", "--batch", ...opts.followSymlinks ? ["--follow-symlinks"] : []], dir, opts.signal, { input: wanted.map((p) => `${p}
+`).join(""), okExitCodes: [128] });
+  return parseObjects(r.stdout, wanted);
+}
+async function lsTreeIn(dir, rev, paths, opts = {}) {
+  const r = await runGit(["ls-tree", "-r", "-z", rev, "--", ...paths], dir, opts.signal, { okExitCodes: [128] });
+  return r.exitCode === 0 ? parseLsTree(r.stdout) : [];
+}
+function blobHash(content, algo2 = "sha1") {
+  return createHash(algo2).update(`blob ${content.length}\0`).update(content).digest("hex");
+}
+function parseObjects(buf, wanted) {
+  const out = /* @__PURE__ */ new Map();
+  let pos = 0;
+  for (const spec of wanted) {
+    const nl = buf.indexOf(10, pos);
+    if (nl === -1) break;
+    const header = buf.toString("utf8", pos, nl);
+    pos = nl + 1;
+    const parts = header.split(" ");
+    if (parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0])) {
+      const size = Number(parts[2]);
+      out.set(spec, { kind: parts[1], hash: parts[0], content: buf.subarray(pos, pos + size) });
+      pos += size + 1;
+      continue;
+    }
+    const m = /^(dangling|loop|notdir|symlink) (\d+)$/.exec(header);
+    if (m) {
+      const size = Number(m[2]);
+      const target = buf.toString("utf8", pos, pos + size);
+      pos += size + 1;
+      out.set(spec, { kind: m[1] === "symlink" ? "outside" : m[1], target });
+    } else {
+      out.set(spec, { kind: "missing" });
+    }
+  }
+  return out;
+}
+function parseTreeObject(content, hashLength = 20) {
+  const out = [];
+  let pos = 0;
+  while (pos < content.length) {
+    const sp = content.indexOf(32, pos);
+    const nul = content.indexOf(0, sp + 1);
+    if (sp < 0 || nul < 0) break;
+    const mode = content.toString("latin1", pos, sp);
+    const name2 = content.toString("utf8", sp + 1, nul);
+    const hash = content.toString("hex", nul + 1, nul + 1 + hashLength);
+    pos = nul + 1 + hashLength;
+    out.push({ name: name2, mode, hash, type: mode.startsWith("4") ? "tree" : mode === "160000" ? "commit" : "blob" });
+  }
+  return out;
 }
 function toPathspec(p) {
   const clean = p.replace(/\/+$/, "");
@@ -27805,7 +27882,7 @@ function parseStatus(buf) {
 }
 function parseCatFileBatch(buf, names, onObject) {
   let pos = 0;
-  for (const name of names) {
+  for (const name2 of names) {
     const nl = buf.indexOf(10, pos);
     if (nl === -1) break;
     const header = buf.toString("utf8", pos, nl);
@@ -27813,7 +27890,7 @@ function parseCatFileBatch(buf, names, onObject) {
     const parts = header.split(" ");
     if (parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0])) {
       const size = Number(parts[2]);
-      onObject(name, parts[1], buf.subarray(pos, pos + size));
+      onObject(name2, parts[1], buf.subarray(pos, pos + size));
       pos += size + 1;
     } else {
       const m = /^(dangling|loop|notdir|symlink) (\d+)$/.exec(header);
@@ -27956,6 +28033,29 @@ var init_git = __esm({
         if (!p.startsWith(this.root + "/")) return null;
         return p.slice(this.root.length + 1);
       }
+      /**
+       * A commit object holding the work tree as it is (tracked and untracked
+       * files, .gitignore respected) on top of HEAD, for --dev: the build then
+       * reads everything from one commit as usual. Uses a scratch index, so the
+       * user's index, refs and work tree are untouched; the object is garbage
+       * for `git gc` once unreferenced.
+       */
+      async devCommit() {
+        const head = await this.headCommit();
+        const dir = await mkdtemp(join(tmpdir(), "werf-action-dev-index-"));
+        try {
+          const env = { GIT_INDEX_FILE: join(dir, "index") };
+          await this.run(["read-tree", head.hash], { env });
+          await this.run(["add", "-A", "--", "."], { env });
+          const tree = (await this.run(["write-tree"], { env })).stdout.toString("utf8").trim();
+          const r = await this.run(["commit-tree", tree, "-p", head.hash, "-m", "werf-action --dev: work tree"], {
+            env: { GIT_AUTHOR_NAME: "werf-action", GIT_AUTHOR_EMAIL: "werf-action@localhost", GIT_COMMITTER_NAME: "werf-action", GIT_COMMITTER_EMAIL: "werf-action@localhost" }
+          });
+          return r.stdout.toString("utf8").trim();
+        } finally {
+          await rm2(dir, { recursive: true, force: true });
+        }
+      }
       async headCommit() {
         const r = await this.run(["log", "-1", "--format=%H %ct", "HEAD"], { okExitCodes: [128] });
         if (r.exitCode !== 0) {
@@ -28029,35 +28129,10 @@ var init_git = __esm({
        */
       async readObjects(specs, opts = {}) {
         const wanted = [...new Set(specs)].filter((p) => !p.includes("\n"));
-        const out = /* @__PURE__ */ new Map();
-        if (wanted.length === 0) return out;
+        if (wanted.length === 0) return /* @__PURE__ */ new Map();
         const r = await this.run(["cat-file", "--batch", ...opts.followSymlinks ? ["--follow-symlinks"] : []], { input: wanted.map((p) => `${p}
 `).join("") });
-        let pos = 0;
-        const buf = r.stdout;
-        for (const spec of wanted) {
-          const nl = buf.indexOf(10, pos);
-          if (nl === -1) break;
-          const header = buf.toString("utf8", pos, nl);
-          pos = nl + 1;
-          const parts = header.split(" ");
-          if (parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0])) {
-            const size = Number(parts[2]);
-            out.set(spec, { kind: parts[1], hash: parts[0], content: buf.subarray(pos, pos + size) });
-            pos += size + 1;
-            continue;
-          }
-          const m = /^(dangling|loop|notdir|symlink) (\d+)$/.exec(header);
-          if (m) {
-            const size = Number(m[2]);
-            const target = buf.toString("utf8", pos, pos + size);
-            pos += size + 1;
-            out.set(spec, { kind: m[1] === "symlink" ? "outside" : m[1], target });
-          } else {
-            out.set(spec, { kind: "missing" });
-          }
-        }
-        return out;
+        return parseObjects(r.stdout, wanted);
       }
       /**
        * What each path is at `commit`, following symlinks inside the tree (one
@@ -28144,10 +28219,10 @@ var init_git = __esm({
               ...annotated && tdate ? { taggerDate: new Date(Number(tdate) * 1e3) } : {}
             });
           } else {
-            const name = ref.slice(branchNs.length);
-            if (!opts.local && name === "HEAD") continue;
+            const name2 = ref.slice(branchNs.length);
+            if (!opts.local && name2 === "HEAD") continue;
             if (otype !== "commit") continue;
-            out.push({ name, ref, type: "branch", commit: oname, date: new Date(Number(cdate) * 1e3) });
+            out.push({ name: name2, ref, type: "branch", commit: oname, date: new Date(Number(cdate) * 1e3) });
           }
         }
         return out;
@@ -28322,7 +28397,7 @@ var init_glob = __esm({
 // packages/core/src/config/files.ts
 import { readFile, readdir as readdir2, stat as stat2, realpath as realpath2 } from "node:fs/promises";
 import { Buffer as Buffer5 } from "node:buffer";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 function describeStatus(e) {
   if (e.untracked) return "untracked";
   const c3 = e.workTree !== " " ? e.workTree : e.index;
@@ -28347,7 +28422,7 @@ async function walkDir(abs, rel = "") {
   const out = [];
   let ents;
   try {
-    ents = await readdir2(join(abs, rel), { withFileTypes: true });
+    ents = await readdir2(join2(abs, rel), { withFileTypes: true });
   } catch {
     return out;
   }
@@ -28437,7 +28512,7 @@ var init_files = __esm({
       async readDisk(p) {
         let real;
         try {
-          real = await realpath2(join(this.projectDir, p));
+          real = await realpath2(join2(this.projectDir, p));
         } catch {
           return null;
         }
@@ -28501,13 +28576,13 @@ var init_files = __esm({
         const first = this.fromRepo(entries[0].path);
         const loc = at ? at(first) : { file: first };
         return new WerfActionError(
-          `${kind.what} ${entries.length === 1 ? "has" : "have"} uncommitted changes: ${names.join(", ")}; giterminism reads ${entries.length === 1 ? "it" : "them"} from the current commit ${this.commit.slice(0, 12)}`,
+          `uncommitted changes in ${kind.what}: ${names.join(", ")}; giterminism reads ${entries.length === 1 ? "it" : "them"} from the current commit ${this.commit.slice(0, 12)}`,
           { code: "giterminism.uncommitted", location: loc, hint: `commit ${entries.length === 1 ? "the file" : "the files"}, run with --dev to use the work tree, or allow ${kind.allowHint} in werf-giterminism.yaml` }
         );
       }
       /** Reads a file from the work tree, following symlinks only inside the repository. */
       async readWorkTree(p) {
-        const abs = join(this.projectDir, p);
+        const abs = join2(this.projectDir, p);
         let real;
         try {
           real = await realpath2(abs);
@@ -28548,7 +28623,7 @@ var init_files = __esm({
         for (const f2 of files) {
           const rel = this.fromRepo(f2);
           try {
-            await stat2(join(this.projectDir, rel));
+            await stat2(join2(this.projectDir, rel));
             out.push(rel);
           } catch {
           }
@@ -28566,7 +28641,7 @@ var init_files = __esm({
       async pathKind(p, workTree) {
         if (workTree) {
           try {
-            const s = await stat2(join(this.projectDir, p));
+            const s = await stat2(join2(this.projectDir, p));
             return s.isDirectory() ? "dir" : "file";
           } catch {
             return null;
@@ -28855,8 +28930,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -28884,7 +28959,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -28993,9 +29068,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i2 = 1; true; ++i2) {
-        const name = `${prefix}${i2}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i2}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -29044,7 +29119,7 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+          for (let i2 = 0, len2 = val.length; i2 < len2; ++i2) {
             const v0 = val[i2];
             const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
@@ -29092,26 +29167,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i2) => toJS(v, String(i2), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity3.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i2) => toJS(v, String(i2), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity3.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        ctx.anchors.set(value2, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -29283,11 +29358,11 @@ var require_Scalar = __commonJS({
     var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar2 = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity3.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -29314,7 +29389,7 @@ var require_createNode = __commonJS({
     var identity3 = require_identity();
     var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -29322,53 +29397,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity3.isDocument(value))
-        value = value.contents;
-      if (identity3.isNode(value))
-        return value;
-      if (identity3.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity3.isDocument(value2))
+        value2 = value2.contents;
+      if (identity3.isNode(value2))
+        return value2;
+      if (identity3.isPair(value2)) {
         const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
+        map.items.push(value2);
         return map;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node2 = new Scalar2.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node2 = new Scalar2.Scalar(value2);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value) ? schema[identity3.SEQ] : schema[identity3.MAP];
+        tagObj = value2 instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value2) ? schema[identity3.SEQ] : schema[identity3.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar2.Scalar(value2);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -29388,8 +29463,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
-      let v = value;
+    function collectionFromPath(schema, path6, value2) {
+      let v = value2;
       for (let i2 = path6.length - 1; i2 >= 0; --i2) {
         const k = path6[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -29440,16 +29515,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
+      addIn(path6, value2) {
         if (isEmptyPath(path6))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity3.isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -29503,16 +29578,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
+      setIn(path6, value2) {
         const [key, ...rest] = path6;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node = this.get(key, true);
           if (identity3.isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -29707,13 +29782,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str4 = "";
       let start = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
@@ -29787,22 +29862,22 @@ var require_stringifyString = __commonJS({
       str4 = start ? str4 + json.slice(start) : json;
       return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -29810,7 +29885,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -29818,27 +29893,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -29846,7 +29921,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -29854,8 +29929,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -29863,9 +29938,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -29876,7 +29951,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
@@ -29889,37 +29964,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str4 = value.replace(/\n+/g, `$&
+      const str4 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -30032,8 +30107,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -30092,7 +30167,7 @@ var require_stringifyPair = __commonJS({
     var Scalar2 = require_Scalar();
     var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity3.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -30104,7 +30179,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -30119,12 +30194,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
           str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
@@ -30145,26 +30220,26 @@ ${indent}:`;
           str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity3.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity3.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity3.isScalar(value))
+      if (!explicitKey && !keyComment && identity3.isScalar(value2))
         ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -30180,11 +30255,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity3.isCollection(value)) {
+      } else if (!explicitKey && identity3.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -30247,7 +30322,7 @@ var require_merge = __commonJS({
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -30257,8 +30332,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (identity3.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -30268,20 +30343,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value2);
+            map.set(key, value3);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -30290,8 +30365,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity3.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -30308,20 +30383,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify3 = require_stringify();
     var identity3 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity3.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map, value2);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+        merge.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -30371,24 +30446,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity3 = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity3.isNode(key))
           key = key.clone(schema);
-        if (identity3.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity3.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -30527,8 +30602,8 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
-          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+          const len2 = lines2.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len2 > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str4 = start;
@@ -30591,17 +30666,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add2 = (key, value) => {
+        const add2 = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key, value2] of obj)
+            add2(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add2(key, obj[key]);
@@ -30659,8 +30734,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -30738,8 +30813,8 @@ var require_YAMLSeq = __commonJS({
         super(identity3.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -30780,24 +30855,24 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity3.isScalar(prev) && Scalar2.isScalarValue(value))
-          prev.value = value;
+        if (identity3.isScalar(prev) && Scalar2.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
-        const seq2 = [];
+        const seq3 = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq2);
+          ctx.onCreate(seq3);
         let i2 = 0;
         for (const item of this.items)
-          seq2.push(toJS.toJS(item, String(i2++), ctx));
-        return seq2;
+          seq3.push(toJS.toJS(item, String(i2++), ctx));
+        return seq3;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -30812,7 +30887,7 @@ var require_YAMLSeq = __commonJS({
       }
       static from(schema, obj, ctx) {
         const { replacer } = ctx;
-        const seq2 = new this(schema);
+        const seq3 = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i2 = 0;
           for (let it of obj) {
@@ -30820,10 +30895,10 @@ var require_YAMLSeq = __commonJS({
               const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
-            seq2.items.push(createNode.createNode(it, void 0, ctx));
+            seq3.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq2;
+        return seq3;
       }
     };
     function asItemIndex(key) {
@@ -30842,19 +30917,19 @@ var require_seq = __commonJS({
     "use strict";
     var identity3 = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq2 = {
+    var seq3 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq3, onError) {
-        if (!identity3.isSeq(seq3))
+      resolve(seq4, onError) {
+        if (!identity3.isSeq(seq4))
           onError("Expected a sequence for this tag");
-        return seq3;
+        return seq4;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
-    exports.seq = seq2;
+    exports.seq = seq3;
   }
 });
 
@@ -30864,7 +30939,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str4) => str4,
@@ -30883,7 +30958,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -30901,18 +30976,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str4) => new Scalar2.Scalar(str4[0] === "t" || str4[0] === "T"),
-      stringify({ source, value }, ctx) {
+      stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -30923,13 +30998,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag: tag2, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num3 = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format: format2, minFractionDigits, tag: tag2, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num3 = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num3))
         return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
-      let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      let n2 = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format2 && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i2 = n2.indexOf(".");
         if (i2 < 0) {
@@ -30953,7 +31028,7 @@ var require_float = __commonJS({
     var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -30961,7 +31036,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -30973,7 +31048,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -30997,16 +31072,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -31023,7 +31098,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -31043,17 +31118,17 @@ var require_schema = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq2 = require_seq();
+    var seq3 = require_seq();
     var string = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
       map.map,
-      seq2.seq,
+      seq3.seq,
       string.string,
       _null.nullTag,
-      bool2.boolTag,
+      bool3.boolTag,
       int2.intOct,
       int2.int,
       int2.intHex,
@@ -31071,21 +31146,21 @@ var require_schema2 = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var map = require_map();
-    var seq2 = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    var seq3 = require_seq();
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -31094,7 +31169,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -31107,10 +31182,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -31127,7 +31202,7 @@ var require_schema2 = __commonJS({
         return str4;
       }
     };
-    var schema = [map.map, seq2.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq3.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -31140,7 +31215,7 @@ var require_binary = __commonJS({
     var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -31166,10 +31241,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str4;
         if (typeof node_buffer.Buffer === "function") {
           str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -31206,10 +31281,10 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq2, onError) {
-      if (identity3.isSeq(seq2)) {
-        for (let i2 = 0; i2 < seq2.items.length; ++i2) {
-          let item = seq2.items[i2];
+    function resolvePairs(seq3, onError) {
+      if (identity3.isSeq(seq3)) {
+        for (let i2 = 0; i2 < seq3.items.length; ++i2) {
+          let item = seq3.items[i2];
           if (identity3.isPair(item))
             continue;
           else if (identity3.isMap(item)) {
@@ -31226,11 +31301,11 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq2.items[i2] = identity3.isPair(item) ? item : new Pair.Pair(item);
+          seq3.items[i2] = identity3.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq2;
+      return seq3;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
@@ -31241,25 +31316,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -31306,16 +31381,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity3.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
@@ -31329,12 +31404,12 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq2, onError) {
-        const pairs$1 = pairs.resolvePairs(seq2, onError);
+      resolve(seq3, onError) {
+        const pairs$1 = pairs.resolvePairs(seq3, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity3.isScalar(key)) {
@@ -31359,14 +31434,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -31374,7 +31449,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -31393,7 +31468,7 @@ var require_float2 = __commonJS({
     var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -31401,7 +31476,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -31413,7 +31488,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -31440,10 +31515,10 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str4, offset, radix, { intAsBigInt }) {
-      const sign = str4[0];
-      if (sign === "-" || sign === "+")
+      const sign2 = str4[0];
+      if (sign2 === "-" || sign2 === "+")
         offset += 1;
       str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -31459,16 +31534,16 @@ var require_int2 = __commonJS({
             break;
         }
         const n3 = BigInt(str4);
-        return sign === "-" ? BigInt(-1) * n3 : n3;
+        return sign2 === "-" ? BigInt(-1) * n3 : n3;
       }
       const n2 = parseInt(str4, radix);
-      return sign === "-" ? -1 * n2 : n2;
+      return sign2 === "-" ? -1 * n2 : n2;
     }
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value)) {
-        const str4 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
+      const { value: value2 } = node;
+      if (intIdentify(value2)) {
+        const str4 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -31546,13 +31621,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -31571,10 +31646,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set3.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set3.items.push(Pair.createPair(value2, null, ctx));
           }
         return set3;
       }
@@ -31582,7 +31657,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set2 = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -31609,40 +31684,40 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str4, asBigInt) {
-      const sign = str4[0];
-      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+      const sign2 = str4[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str4.substring(1) : str4;
       const num3 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
-      return sign === "-" ? num3(-1) * res : res;
+      return sign2 === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value } = node;
+      let { value: value2 } = node;
       let num3 = (n2) => n2;
-      if (typeof value === "bigint")
+      if (typeof value2 === "bigint")
         num3 = (n2) => BigInt(n2);
-      else if (isNaN(value) || !isFinite(value))
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
-      let sign = "";
-      if (value < 0) {
-        sign = "-";
-        value *= num3(-1);
+      let sign2 = "";
+      if (value2 < 0) {
+        sign2 = "-";
+        value2 *= num3(-1);
       }
       const _60 = num3(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
-      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -31651,7 +31726,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -31660,7 +31735,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -31683,7 +31758,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -31697,10 +31772,10 @@ var require_schema3 = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq2 = require_seq();
+    var seq3 = require_seq();
     var string = require_string();
     var binary = require_binary();
-    var bool2 = require_bool2();
+    var bool3 = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
     var merge = require_merge();
@@ -31710,11 +31785,11 @@ var require_schema3 = __commonJS({
     var timestamp = require_timestamp();
     var schema = [
       map.map,
-      seq2.seq,
+      seq3.seq,
       string.string,
       _null.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
+      bool3.trueTag,
+      bool3.falseTag,
       int2.intBin,
       int2.intOct,
       int2.int,
@@ -31741,9 +31816,9 @@ var require_tags = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq2 = require_seq();
+    var seq3 = require_seq();
     var string = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = require_schema();
@@ -31757,14 +31832,14 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq2.seq, string.string]],
+      ["failsafe", [map.map, seq3.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool2.boolTag,
+      bool: bool3.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -31778,7 +31853,7 @@ var require_tags = __commonJS({
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
-      seq: seq2.seq,
+      seq: seq3.seq,
       set: set2.set,
       timestamp: timestamp.timestamp
     };
@@ -31835,7 +31910,7 @@ var require_Schema = __commonJS({
     "use strict";
     var identity3 = require_identity();
     var map = require_map();
-    var seq2 = require_seq();
+    var seq3 = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a2, b) => a2.key < b.key ? -1 : a2.key > b.key ? 1 : 0;
@@ -31848,7 +31923,7 @@ var require_Schema = __commonJS({
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity3.MAP, { value: map.map });
         Object.defineProperty(this, identity3.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity3.SEQ, { value: seq2.seq });
+        Object.defineProperty(this, identity3.SEQ, { value: seq3.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -31957,7 +32032,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -31989,7 +32064,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -32014,14 +32089,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path6, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path6, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -32032,18 +32107,18 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value2, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -32070,7 +32145,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag2, ctx);
+        const node = createNode.createNode(value2, tag2, ctx);
         if (flow && identity3.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -32080,9 +32155,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
+      createPair(key, value2, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+        const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -32141,24 +32216,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
+      setIn(path6, value2) {
         if (Collection.isEmptyPath(path6)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path6, value2);
         }
       }
       /**
@@ -32255,9 +32330,9 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -32544,7 +32619,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep?.[0],
@@ -32587,7 +32662,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -32596,14 +32671,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -32642,43 +32717,43 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
       const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq2 = new NodeClass(ctx.schema);
+      const seq3 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq2.comment = props.comment;
+              seq3.comment = props.comment;
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node.range[2];
-        seq2.items.push(node);
+        seq3.items.push(node);
       }
-      seq2.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq2;
+      seq3.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq3;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
   }
@@ -32755,7 +32830,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -32766,7 +32841,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep && !value2) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -32821,10 +32896,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap3 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -32836,7 +32911,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -32856,15 +32931,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -32897,8 +32972,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -33007,11 +33082,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar2.source)
           end2 += scalar2.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar2.indent + header.indent;
       let offset = scalar2.offset + header.length;
@@ -33041,11 +33116,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines2[i2][0].length > trimIndent)
           chompStart = i2 + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
-        value += lines2[i2][0].slice(trimIndent) + "\n";
+        value2 += lines2[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
         let [indent, content] = lines2[i2];
         offset += indent.length + content.length + 1;
@@ -33059,23 +33134,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
+          value2 += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep === " ")
             sep = "\n";
           else if (!prevMoreIndented && sep === "\n")
             sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
+          value2 += sep + indent.slice(trimIndent) + content;
           sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep = "\n";
         } else {
-          value += sep + content;
+          value2 += sep + content;
           sep = " ";
           prevMoreIndented = false;
         }
@@ -33085,15 +33160,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i2 = chompStart; i2 < lines2.length; ++i2)
-            value += "\n" + lines2[i2][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines2[i2][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar2.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -33178,20 +33253,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar2, strict, onError) {
       const { offset, type, source, end } = scalar2;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar2.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar2.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -33206,7 +33281,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -33399,28 +33474,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag2 = ctx.schema[identity3.SCALAR];
       } else if (tagName)
-        tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag2 = findScalarTagByTest(ctx, value, token, onError);
+        tag2 = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag2 = ctx.schema[identity3.SCALAR];
       let scalar2;
       try {
-        const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag2.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar2 = identity3.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar2.Scalar(value);
+        scalar2 = new Scalar2.Scalar(value2);
       }
       scalar2.range = range;
-      scalar2.source = value;
+      scalar2.source = value2;
       if (type)
         scalar2.type = type;
       if (tagName)
@@ -33431,7 +33506,7 @@ var require_compose_scalar = __commonJS({
         scalar2.comment = comment;
       return scalar2;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity3.SCALAR];
       const matchWithTest = [];
@@ -33444,7 +33519,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag2 of matchWithTest)
-        if (tag2.test?.test(value))
+        if (tag2.test?.test(value2))
           return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -33454,10 +33529,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity3.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity3.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value2)) || schema[identity3.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity3.SCALAR];
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value2)) ?? schema[identity3.SCALAR];
         if (tag2.tag !== compat.tag) {
           const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
@@ -33615,7 +33690,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -33627,7 +33702,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -33635,10 +33710,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -33886,9 +33961,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
+    function createScalarToken(value2, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -33918,7 +33993,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -33941,7 +34016,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -34087,7 +34162,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -34096,8 +34171,8 @@ var require_cst_stringify = __commonJS({
       if (sep)
         for (const st of sep)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify3;
@@ -35499,8 +35574,8 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq2) {
-        const it = seq2.items[seq2.items.length - 1];
+      *blockSequence(seq3) {
+        const it = seq3.items[seq3.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
@@ -35509,22 +35584,22 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq2.items.push({ start: [this.sourceToken] });
+                seq3.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq2.items.push({ start: [this.sourceToken] });
+              seq3.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq2.indent)) {
-                const prev = seq2.items[seq2.items.length - 2];
+              if (this.atIndentedComment(it.start, seq3.indent)) {
+                const prev = seq3.items[seq3.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq2.items.pop();
+                  seq3.items.pop();
                   return;
                 }
               }
@@ -35533,21 +35608,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq2.indent)
+            if (it.value || this.indent <= seq3.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq2.indent)
+            if (this.indent !== seq3.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq2.items.push({ start: [this.sourceToken] });
+              seq3.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq2.indent) {
-          const bv = this.startBlockValue(seq2);
+        if (this.indent > seq3.indent) {
+          const bv = this.startBlockValue(seq3);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -35830,7 +35905,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value, replacer, options) {
+    function stringify3(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -35843,14 +35918,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity3.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      if (identity3.isDocument(value2) && !_replacer)
+        return value2.toString(options);
+      return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -36274,8 +36349,8 @@ function envPatterns(r) {
   });
   return list2;
 }
-function matchNameList(list2, name) {
-  return list2.some((p) => p.length >= 2 && p.startsWith("/") && p.endsWith("/") ? new RegExp(`^(?:${p.slice(1, -1)})$`).test(name) : p === name);
+function matchNameList(list2, name2) {
+  return list2.some((p) => p.length >= 2 && p.startsWith("/") && p.endsWith("/") ? new RegExp(`^(?:${p.slice(1, -1)})$`).test(name2) : p === name2);
 }
 function matchGlobList(list2, path6) {
   return list2.some((g) => globMatchPathOrParent(g, path6));
@@ -36707,19 +36782,19 @@ function formatTime(t, layout) {
   }
   return out;
 }
-function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
+function parseTime(layout, value2, defaultOffsetMin = 0, zone = "UTC") {
   let year = 1, month = 1, day = 1, hour = 0, min = 0, sec = 0, nanos = 0, pm;
   let off;
   let zname = "";
   let i2 = 0, v = 0;
   const fail = () => {
-    throw new Error(`parsing time ${JSON.stringify(value)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(value.slice(v))} as ${JSON.stringify(layout.slice(i2))}`);
+    throw new Error(`parsing time ${JSON.stringify(value2)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(value2.slice(v))} as ${JSON.stringify(layout.slice(i2))}`);
   };
   const num3 = (min2, max) => {
     let j = v;
-    while (j < value.length && j - v < max && value[j] >= "0" && value[j] <= "9") j++;
+    while (j < value2.length && j - v < max && value2[j] >= "0" && value2[j] <= "9") j++;
     if (j - v < min2) fail();
-    const n2 = parseInt(value.slice(v, j), 10);
+    const n2 = parseInt(value2.slice(v, j), 10);
     v = j;
     return n2;
   };
@@ -36728,11 +36803,11 @@ function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
       let j = i2 + 1;
       while (layout[j] === layout[i2 + 1]) j++;
       if (!(layout[j] >= "0" && layout[j] <= "9")) {
-        if (value[v] === "." || value[v] === ",") {
+        if (value2[v] === "." || value2[v] === ",") {
           v++;
           const st = v;
-          while (v < value.length && value[v] >= "0" && value[v] <= "9") v++;
-          nanos = parseInt(value.slice(st, v).padEnd(9, "0").slice(0, 9), 10);
+          while (v < value2.length && value2[v] >= "0" && value2[v] <= "9") v++;
+          nanos = parseInt(value2.slice(st, v).padEnd(9, "0").slice(0, 9), 10);
         } else if (layout[i2 + 1] === "0") fail();
         i2 = j;
         continue;
@@ -36740,7 +36815,7 @@ function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
     }
     const tok = TOKENS.find((k) => layout.startsWith(k, i2));
     if (!tok) {
-      if (value[v] !== layout[i2]) fail();
+      if (value2[v] !== layout[i2]) fail();
       i2++;
       v++;
       continue;
@@ -36750,7 +36825,7 @@ function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
     switch (tok) {
       case "January":
       case "Jan": {
-        const idx = MONTHS.findIndex((m) => value.startsWith(tok === "Jan" ? m.slice(0, 3) : m, v));
+        const idx = MONTHS.findIndex((m) => value2.startsWith(tok === "Jan" ? m.slice(0, 3) : m, v));
         if (idx < 0) {
           i2 = save;
           fail();
@@ -36761,7 +36836,7 @@ function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
       }
       case "Monday":
       case "Mon": {
-        const idx = DAYS.findIndex((m) => value.startsWith(tok === "Mon" ? m.slice(0, 3) : m, v));
+        const idx = DAYS.findIndex((m) => value2.startsWith(tok === "Mon" ? m.slice(0, 3) : m, v));
         if (idx < 0) {
           i2 = save;
           fail();
@@ -36786,7 +36861,7 @@ function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
         day = num3(2, 2);
         break;
       case "_2":
-        if (value[v] === " ") v++;
+        if (value2[v] === " ") v++;
         day = num3(1, 2);
         break;
       case "2":
@@ -36818,7 +36893,7 @@ function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
         break;
       case "PM":
       case "pm": {
-        const s = value.slice(v, v + 2).toUpperCase();
+        const s = value2.slice(v, v + 2).toUpperCase();
         if (s !== "AM" && s !== "PM") fail();
         pm = s === "PM";
         v += 2;
@@ -36826,27 +36901,27 @@ function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
       }
       case "MST": {
         let j = v;
-        while (j < value.length && /[A-Z]/.test(value[j])) j++;
+        while (j < value2.length && /[A-Z]/.test(value2[j])) j++;
         if (j - v < 3) fail();
-        zname = value.slice(v, j);
+        zname = value2.slice(v, j);
         v = j;
         if (zname === "UTC" || zname === "GMT") off = 0;
         break;
       }
       default: {
-        if (tok.startsWith("Z") && value[v] === "Z") {
+        if (tok.startsWith("Z") && value2[v] === "Z") {
           v++;
           off = 0;
           break;
         }
-        const sg = value[v];
+        const sg = value2[v];
         if (sg !== "+" && sg !== "-") fail();
         v++;
         const h2 = num3(2, 2);
         let m = 0;
         if (!tok.endsWith("07")) {
           if (tok.includes(":")) {
-            if (value[v] !== ":") fail();
+            if (value2[v] !== ":") fail();
             v++;
           }
           m = num3(2, 2);
@@ -36855,13 +36930,13 @@ function parseTime(layout, value, defaultOffsetMin = 0, zone = "UTC") {
       }
     }
   }
-  if (v !== value.length) throw new Error(`parsing time ${JSON.stringify(value)}: extra text: ${JSON.stringify(value.slice(v))}`);
+  if (v !== value2.length) throw new Error(`parsing time ${JSON.stringify(value2)}: extra text: ${JSON.stringify(value2.slice(v))}`);
   if (pm !== void 0) {
     if (pm && hour < 12) hour += 12;
     if (!pm && hour === 12) hour = 0;
   }
-  if (month < 1 || month > 12) throw new Error(`parsing time ${JSON.stringify(value)}: month out of range`);
-  if (day < 1 || day > 31 || hour > 23 || min > 59 || sec > 59) throw new Error(`parsing time ${JSON.stringify(value)}: day out of range`);
+  if (month < 1 || month > 12) throw new Error(`parsing time ${JSON.stringify(value2)}: month out of range`);
+  if (day < 1 || day > 31 || hour > 23 || min > 59 || sec > 59) throw new Error(`parsing time ${JSON.stringify(value2)}: day out of range`);
   const offset = off ?? defaultOffsetMin;
   const ms = Date.UTC(year, month - 1, day, hour, min, sec) - offset * 6e4;
   const zoneName = off === void 0 ? zone : off === 0 && (zname === "" || zname === "UTC") ? "UTC" : zname;
@@ -36900,13 +36975,13 @@ function formatFloatG(f2) {
   if (f2 === -Infinity) return "-Inf";
   if (f2 === 0) return Object.is(f2, -0) ? "-0" : "0";
   const { d, dp } = digitsOf(f2);
-  const sign = f2 < 0 ? "-" : "";
+  const sign2 = f2 < 0 ? "-" : "";
   const exp = dp - 1;
   if (exp < -4 || exp >= 6) {
     const m = d.length > 1 ? d[0] + "." + d.slice(1) : d;
-    return sign + m + "e" + expStr(exp);
+    return sign2 + m + "e" + expStr(exp);
   }
-  return sign + fixedFromDigits(d, dp);
+  return sign2 + fixedFromDigits(d, dp);
 }
 function formatFloatPrec(f2, verb, prec) {
   if (f2 !== f2) return "NaN";
@@ -36914,46 +36989,90 @@ function formatFloatPrec(f2, verb, prec) {
   if (f2 === -Infinity) return "-Inf";
   const neg = f2 < 0 || Object.is(f2, -0);
   const a2 = Math.abs(f2);
-  const sign = neg ? "-" : "";
+  const sign2 = neg ? "-" : "";
   if (prec < 0) {
-    if (verb === "g" || verb === "G") return formatFloatG(f2);
-    if (a2 === 0) return sign + (verb === "f" || verb === "F" ? "0" : "0e+00");
+    if (verb === "g") return formatFloatG(f2);
+    if (verb === "G") return formatFloatG(f2).toUpperCase();
+    if (a2 === 0) return sign2 + (verb === "f" || verb === "F" ? "0" : "0e+00");
     const { d, dp } = digitsOf(a2);
     if (verb === "e" || verb === "E") {
       const m = d.length > 1 ? d[0] + "." + d.slice(1) : d;
-      return sign + m + (verb === "E" ? "E" : "e") + expStr(dp - 1);
+      return sign2 + m + (verb === "E" ? "E" : "e") + expStr(dp - 1);
     }
-    return sign + fixedFromDigits(d, dp);
+    return sign2 + fixedFromDigits(d, dp);
   }
   switch (verb) {
     case "f":
     case "F":
-      return sign + toFixedExact(a2, prec);
+      return sign2 + toFixedExact(a2, prec);
     case "e":
     case "E": {
-      const s = a2.toExponential(Math.min(prec, 100));
-      const i2 = s.indexOf("e");
-      return sign + s.slice(0, i2) + (verb === "E" ? "E" : "e") + expStr(parseInt(s.slice(i2 + 1), 10));
+      const [m, e] = exactExp(a2, prec);
+      return sign2 + m + (verb === "E" ? "E" : "e") + expStr(e);
     }
     default: {
       let p = prec === 0 ? 1 : prec;
-      if (a2 === 0) return sign + "0";
+      if (a2 === 0) return sign2 + "0";
       const s = a2.toExponential(p - 1);
       const i2 = s.indexOf("e");
       const exp = parseInt(s.slice(i2 + 1), 10);
       let mant = s.slice(0, i2);
       if (exp < -4 || exp >= p) {
         if (mant.includes(".")) mant = mant.replace(/0+$/, "").replace(/\.$/, "");
-        return sign + mant + (verb === "G" ? "E" : "e") + expStr(exp);
+        return sign2 + mant + (verb === "G" ? "E" : "e") + expStr(exp);
       }
       let fx = toFixedExact(a2, Math.max(p - 1 - exp, 0));
       if (fx.includes(".")) fx = fx.replace(/0+$/, "").replace(/\.$/, "");
-      return sign + fx;
+      return sign2 + fx;
     }
   }
 }
+function exactParts(a2) {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, a2);
+  const hi = dv.getUint32(0), lo = dv.getUint32(4);
+  const be = hi >>> 20 & 2047;
+  let m = BigInt(hi & 1048575) << 32n | BigInt(lo);
+  let e = be - 1075;
+  if (be === 0) e = -1074;
+  else m |= 1n << 52n;
+  return e >= 0 ? [m << BigInt(e), 0n] : [m, BigInt(-e)];
+}
+function roundDiv(n2, d) {
+  const q2 = n2 / d, r = n2 % d;
+  const twice = r * 2n;
+  return twice > d || twice === d && (q2 & 1n) === 1n ? q2 + 1n : q2;
+}
+function exactFixed(a2, prec) {
+  const [n2, k] = exactParts(a2);
+  const q2 = roundDiv(n2 * 10n ** BigInt(prec), 1n << k).toString();
+  if (prec === 0) return q2;
+  const p = q2.padStart(prec + 1, "0");
+  return p.slice(0, p.length - prec) + "." + p.slice(p.length - prec);
+}
+function exactExp(a2, prec) {
+  if (a2 === 0) return [prec > 0 ? "0." + "0".repeat(prec) : "0", 0];
+  const [n2, k] = exactParts(a2);
+  let e = Math.floor(Math.log10(a2));
+  for (; ; ) {
+    const sh = prec - e;
+    const num3 = sh >= 0 ? n2 * 10n ** BigInt(sh) : n2;
+    const den = sh >= 0 ? 1n << k : (1n << k) * 10n ** BigInt(-sh);
+    const q2 = roundDiv(num3, den);
+    const ds = q2.toString();
+    if (ds.length > prec + 1) {
+      e++;
+      continue;
+    }
+    if (ds.length < prec + 1) {
+      e--;
+      continue;
+    }
+    return [prec > 0 ? ds[0] + "." + ds.slice(1) : ds, e];
+  }
+}
 function toFixedExact(a2, prec) {
-  if (prec <= 100 && a2 < 1e21) return a2.toFixed(prec);
+  if (prec <= 60) return exactFixed(a2, prec);
   const { d, dp } = digitsOf(a2);
   const intPart = fixedFromDigits(d, dp).split(".")[0];
   return prec > 0 ? intPart + "." + "0".repeat(prec) : intPart;
@@ -37142,6 +37261,10 @@ function fmtInteger(n2, verb, sp, typ) {
 function fmtFloatVerb(f2, verb, sp) {
   let s;
   switch (verb) {
+    case "x":
+    case "X":
+      s = hexFloat(f2, verb === "X");
+      break;
     case "v":
     case "g":
     case "G":
@@ -37324,9 +37447,12 @@ function sprintf(format2, args) {
       out += goSyntax(a2);
       continue;
     }
-    if (verb === "v" && sp.plus && a2 instanceof GoStruct) {
-      out += a2.format();
-      continue;
+    if (verb === "v" && sp.plus) {
+      sp.plus = false;
+      if (a2 instanceof GoStruct) {
+        out += a2.format();
+        continue;
+      }
     }
     out += fmtOne(a2, verb, sp);
   }
@@ -37351,6 +37477,34 @@ function goSyntax(v) {
   if (Array.isArray(v)) return typeName(v) + "{" + v.map((x) => goSyntax(x)).join(", ") + "}";
   if (isGoMap(v)) return typeName(v) + "{" + sortedKeys(v).map((k) => quoteGo(k) + ":" + goSyntax(v[k])).join(", ") + "}";
   return formatV(v);
+}
+function hexFloat(f2, upper) {
+  if (!isFinite(f2)) return f2 !== f2 ? "NaN" : f2 > 0 ? "+Inf" : "-Inf";
+  const neg = f2 < 0 || Object.is(f2, -0);
+  const a2 = Math.abs(f2);
+  let s;
+  if (a2 === 0) s = "0x0p+00";
+  else {
+    const dv = new DataView(new ArrayBuffer(8));
+    dv.setFloat64(0, a2);
+    const hi = dv.getUint32(0), lo = dv.getUint32(4);
+    let exp = hi >>> 20 & 2047;
+    let mant = BigInt(hi & 1048575) << 32n | BigInt(lo);
+    if (exp === 0) {
+      exp = 1;
+      while (!(mant & 1n << 52n)) {
+        mant <<= 1n;
+        exp--;
+      }
+      mant &= (1n << 52n) - 1n;
+    }
+    const e = exp - 1023;
+    let frac = mant.toString(16).padStart(13, "0").replace(/0+$/, "");
+    const es = Math.abs(e) < 10 ? "0" + Math.abs(e) : String(Math.abs(e));
+    s = "0x1" + (frac ? "." + frac : "") + "p" + (e < 0 ? "-" : "+") + es;
+  }
+  if (upper) s = s.toUpperCase();
+  return (neg ? "-" : "") + s;
 }
 var HEX;
 var init_fmt = __esm({
@@ -37397,7 +37551,11 @@ function lex(input, left = "{{", right = "}}", breakOK = true, continueOK = true
     items.push({ t: 0 /* Error */, pos: start, val: msg, line: startLine });
     return false;
   };
-  const peek = () => pos < input.length ? String.fromCodePoint(input.codePointAt(pos)) : "";
+  const peek = () => {
+    if (pos >= input.length) return "";
+    const c3 = input.charCodeAt(pos);
+    return c3 < 55296 || c3 > 56319 ? input[pos] : String.fromCodePoint(input.codePointAt(pos));
+  };
   const next = () => {
     const c3 = peek();
     pos += c3.length;
@@ -37620,8 +37778,8 @@ function lex(input, left = "{{", right = "}}", breakOK = true, continueOK = true
         errorf(`bad number syntax: ${quoteGo(input.slice(start, pos))}`);
         break;
       }
-      const sign = peek();
-      if (sign === "+" || sign === "-") {
+      const sign2 = peek();
+      if (sign2 === "+" || sign2 === "-") {
         if (!scanNumber() || input[pos - 1] !== "i") {
           errorf(`bad number syntax: ${quoteGo(input.slice(start, pos))}`);
           break;
@@ -37734,6 +37892,8 @@ function lex(input, left = "{{", right = "}}", breakOK = true, continueOK = true
 }
 function countNL(s, a2, b) {
   let n2 = 0;
+  const first = s.indexOf("\n", a2);
+  if (first < 0 || first >= b) return 0;
   for (let i2 = s.indexOf("\n", a2); i2 >= 0 && i2 < b; i2 = s.indexOf("\n", i2 + 1)) n2++;
   return n2;
 }
@@ -38015,7 +38175,7 @@ function isEmptyTree(n2) {
       return false;
   }
 }
-function parseTemplate2(name, text2, left, right, hasFunc) {
+function parseTemplate2(name2, text2, left, right, hasFunc) {
   const items = lex(text2, left || "{{", right || "}}", !hasFunc("break"), !hasFunc("continue"));
   const treeSet = /* @__PURE__ */ new Map();
   let idx = 0;
@@ -38064,19 +38224,19 @@ function parseTemplate2(name, text2, left, right, hasFunc) {
     backup();
     return t;
   };
-  let cur = { name, parseName: name, text: text2 };
+  let cur = { name: name2, parseName: name2, text: text2 };
   let vars = ["$"];
   let rangeDepth = 0;
   let actionLine = 0;
   const errorf = (msg) => {
     void lastLexed;
-    throw new ParseError(`template: ${name}:${tok[0].line}: ${msg}`, name, tok[0].line);
+    throw new ParseError(`template: ${name2}:${tok[0].line}: ${msg}`, name2, tok[0].line);
   };
   const unexpected = (t, context) => {
     if (t.t === 0 /* Error */) {
       let extra = "";
       if (actionLine !== 0 && actionLine !== t.line) {
-        extra = ` in action started at ${name}:${actionLine}`;
+        extra = ` in action started at ${name2}:${actionLine}`;
         if (t.val.endsWith(" action")) extra = extra.slice(" in action".length);
       }
       return errorf(`${itemString(t)}${extra}`);
@@ -38212,7 +38372,7 @@ function parseTemplate2(name, text2, left, right, hasFunc) {
     const nm = parseTemplateName(t, context);
     const pipe = pipeline(context, 16 /* RightDelim */);
     const saved = { cur, vars, rangeDepth };
-    cur = { name: nm, parseName: name, text: text2 };
+    cur = { name: nm, parseName: name2, text: text2 };
     vars = ["$"];
     rangeDepth = 0;
     const [root, end] = itemList();
@@ -38231,7 +38391,7 @@ function parseTemplate2(name, text2, left, right, hasFunc) {
     } catch (e) {
       return errorf(e.message);
     }
-    cur = { name: nm, parseName: name, text: text2 };
+    cur = { name: nm, parseName: name2, text: text2 };
     vars = ["$"];
     rangeDepth = 0;
     expect(16 /* RightDelim */, context);
@@ -38326,13 +38486,12 @@ function parseTemplate2(name, text2, left, right, hasFunc) {
       const chainPos = peek().pos;
       const fields = [];
       while (peek().t === 9 /* Field */) fields.push(next().val.slice(1));
-      const chainStr = () => nodeString({ k: "chain", pos: chainPos, tree: cur, node, field: fields });
       switch (node.k) {
         case "field":
-          node = { k: "field", pos: chainPos, tree: cur, ident: chainStr().slice(1).split(".") };
+          node = { k: "field", pos: chainPos, tree: cur, ident: [...node.ident, ...fields] };
           break;
         case "variable":
-          node = { k: "variable", pos: chainPos, tree: cur, ident: chainStr().split(".") };
+          node = { k: "variable", pos: chainPos, tree: cur, ident: [...node.ident, ...fields] };
           break;
         case "bool":
         case "string":
@@ -38391,7 +38550,7 @@ function parseTemplate2(name, text2, left, right, hasFunc) {
     backup();
     return null;
   }
-  const top = { name, root: list2(peek().pos), ref: cur };
+  const top = { name: name2, root: list2(peek().pos), ref: cur };
   const topRef = cur;
   while (peek().t !== 8 /* EOF */) {
     if (peek().t === 11 /* LeftDelim */) {
@@ -38552,8 +38711,8 @@ var init_exec = __esm({
       vars;
       depth;
       errorf(msg) {
-        const name = this.tmplName;
-        if (!this.node) throw new TemplateError(`template: ${name}: ${msg}`, name);
+        const name2 = this.tmplName;
+        if (!this.node) throw new TemplateError(`template: ${name2}: ${msg}`, name2);
         const n2 = this.node;
         const text2 = n2.tree.text;
         const pos = n2.pos;
@@ -38563,7 +38722,7 @@ var init_exec = __esm({
         for (let i2 = before.indexOf("\n"); i2 >= 0; i2 = before.indexOf("\n", i2 + 1)) line++;
         const col = lastNL === -1 ? byteCount(text2, 0, pos) : byteCount(text2, lastNL + 1, pos);
         const ctx = nodeString(n2);
-        throw new TemplateError(`template: ${n2.tree.parseName}:${line}:${col}: executing ${JSON.stringify(name)} at <${ctx}>: ${msg}`, name, line, col);
+        throw new TemplateError(`template: ${n2.tree.parseName}:${line}:${col}: executing ${JSON.stringify(name2)} at <${ctx}>: ${msg}`, name2, line, col);
       }
       write(s) {
         this.out += s;
@@ -38679,6 +38838,8 @@ var init_exec = __esm({
             this.errorf(`range can't iterate over ${formatV(val)}`);
           }
           if (r.elseList) this.walk(dot, dotIface, r.elseList);
+        } catch (e) {
+          if (e !== BREAK) throw e;
         } finally {
           this.vars.length = mark0;
         }
@@ -38707,30 +38868,30 @@ var init_exec = __esm({
       evalPipeline(dot, dotIface, pipe) {
         if (!pipe) return void 0;
         this.node = pipe;
-        let value = MISSING;
+        let value2 = MISSING;
         for (const cmd of pipe.cmds) {
-          value = this.evalCommand(dot, dotIface, cmd, value);
-          if (value === null) value = void 0;
+          value2 = this.evalCommand(dot, dotIface, cmd, value2);
+          if (value2 === null) value2 = void 0;
         }
         for (const v of pipe.decl) {
-          if (pipe.isAssign) this.setVar(v.ident[0], value);
-          else this.vars.push({ name: v.ident[0], v: value, iface: false });
+          if (pipe.isAssign) this.setVar(v.ident[0], value2);
+          else this.vars.push({ name: v.ident[0], v: value2, iface: false });
         }
-        return value;
+        return value2;
       }
-      setVar(name, value) {
+      setVar(name2, value2) {
         for (let i2 = this.vars.length - 1; i2 >= 0; i2--) {
-          if (this.vars[i2].name === name) {
-            this.vars[i2].v = value;
+          if (this.vars[i2].name === name2) {
+            this.vars[i2].v = value2;
             this.vars[i2].iface = false;
             return;
           }
         }
-        this.errorf(`undefined variable: ${name}`);
+        this.errorf(`undefined variable: ${name2}`);
       }
-      varValue(name) {
-        for (let i2 = this.vars.length - 1; i2 >= 0; i2--) if (this.vars[i2].name === name) return this.vars[i2];
-        return this.errorf(`undefined variable: ${name}`);
+      varValue(name2) {
+        for (let i2 = this.vars.length - 1; i2 >= 0; i2--) if (this.vars[i2].name === name2) return this.vars[i2];
+        return this.errorf(`undefined variable: ${name2}`);
       }
       notAFunction(args, final) {
         if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${nodeString(args[0])}`);
@@ -38853,7 +39014,7 @@ var init_exec = __esm({
         if (!f2) this.errorf(`${JSON.stringify(node.ident)} is not a defined function`);
         return this.evalCall(dot, dotIface, f2, !!f2.builtin, cmd, node.ident, args, final);
       }
-      evalCall(dot, dotIface, fn, isBuiltin, node, name, args, final) {
+      evalCall(dot, dotIface, fn, isBuiltin, node, name2, args, final) {
         const a2 = args ? args.slice(1) : [];
         const params = fn.params ?? [];
         let numIn = a2.length;
@@ -38861,15 +39022,15 @@ var init_exec = __esm({
         let numFixed = a2.length;
         if (fn.variadic) {
           numFixed = params.length;
-          if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${a2.length}`);
+          if (numIn < numFixed) this.errorf(`wrong number of args for ${name2}: want at least ${params.length} got ${a2.length}`);
         } else if (numIn !== params.length) {
-          this.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+          this.errorf(`wrong number of args for ${name2}: want ${params.length} got ${numIn}`);
         }
-        if (isBuiltin && (name === "and" || name === "or")) {
+        if (isBuiltin && (name2 === "and" || name2 === "or")) {
           let v;
           for (const arg of a2) {
             v = this.evalArg(dot, dotIface, "rv", arg);
-            if (truth(v) === (name === "or")) return v;
+            if (truth(v) === (name2 === "or")) return v;
           }
           if (final !== MISSING) v = this.validateType(final, "rv");
           return v;
@@ -38892,19 +39053,19 @@ var init_exec = __esm({
           this.node = node;
           if (e instanceof RangeError && /call stack/.test(e.message)) throw e;
           const msg = e instanceof Error ? e.message : String(e);
-          return this.errorf(`error calling ${name}: ${msg}`);
+          return this.errorf(`error calling ${name2}: ${msg}`);
         }
       }
-      validateType(value, t) {
-        if (value === void 0) {
+      validateType(value2, t) {
+        if (value2 === void 0) {
           if (t === null) return void 0;
           if (canBeNil(t)) return zeroOf(t);
           this.errorf(`invalid value; expected ${PARAM_NAME[t]}`);
         }
-        if (t === null || t === "any" || t === "rv") return value;
-        if (assignable(value, t)) return value;
-        if (value === null) this.errorf(`wrong type for value; expected ${PARAM_NAME[t]}; got interface {}`);
-        return this.errorf(`wrong type for value; expected ${PARAM_NAME[t]}; got ${typeName(value)}`);
+        if (t === null || t === "any" || t === "rv") return value2;
+        if (assignable(value2, t)) return value2;
+        if (value2 === null) this.errorf(`wrong type for value; expected ${PARAM_NAME[t]}; got interface {}`);
+        return this.errorf(`wrong type for value; expected ${PARAM_NAME[t]}; got ${typeName(value2)}`);
       }
       evalArg(dot, dotIface, t, n2) {
         this.node = n2;
@@ -39094,10 +39255,7 @@ function index(item, ...indexes) {
       if (x === b.length) throw new Error(typeof item === "string" ? "reflect: string index out of range" : "reflect: slice index out of range");
       item = new GoInt(BigInt(b[x]), "uint8");
     } else if (isGoMap(item)) {
-      if (ix === void 0) {
-        item = null;
-        continue;
-      }
+      if (ix === void 0) throw new Error("value is nil; should be of type string");
       if (typeof ix !== "string") throw new Error(`value has type ${typeName(ix)}; should be string`);
       const m = item;
       if (Object.prototype.hasOwnProperty.call(m, ix)) {
@@ -39225,6 +39383,11 @@ function nilSlice() {
   a2[NIL_SLICE] = true;
   return a2;
 }
+function nilMap() {
+  const m = {};
+  Object.defineProperty(m, NIL_SLICE, { value: true });
+  return m;
+}
 function jsonString(s, escapeHTML) {
   let out = '"';
   for (let i2 = 0; i2 < s.length; i2++) {
@@ -39347,6 +39510,10 @@ function marshalJSON(v, escapeHTML = true, indent = "") {
       return;
     }
     if (isGoMap(x)) {
+      if (x[NIL_SLICE] && Object.keys(x).length === 0) {
+        parts.push("null");
+        return;
+      }
       const keys = sortedKeys(x);
       if (keys.length === 0) {
         parts.push("{}");
@@ -39377,7 +39544,7 @@ function unmarshalJSON(s) {
     if (i2 >= n2) throw new JsonError("unexpected end of JSON input");
     throw new JsonError(`invalid character ${quoteChar(s[i2])} ${what}`);
   };
-  const value = () => {
+  const value2 = () => {
     ws();
     if (i2 >= n2) throw new JsonError("unexpected end of JSON input");
     const c3 = s[i2];
@@ -39396,7 +39563,7 @@ function unmarshalJSON(s) {
         ws();
         if (s[i2] !== ":") err2("after object key");
         i2++;
-        const v2 = value();
+        const v2 = value2();
         if (k === "__proto__") Object.defineProperty(m2, k, { value: v2, enumerable: true, writable: true, configurable: true });
         else m2[k] = v2;
         ws();
@@ -39420,7 +39587,7 @@ function unmarshalJSON(s) {
         return a2;
       }
       for (; ; ) {
-        a2.push(value());
+        a2.push(value2());
         ws();
         if (s[i2] === ",") {
           i2++;
@@ -39446,7 +39613,23 @@ function unmarshalJSON(s) {
       i2 += 4;
       return null;
     }
+    if (c3 === "-" && !(s[i2 + 1] >= "0" && s[i2 + 1] <= "9")) {
+      i2++;
+      return err2("in numeric literal");
+    }
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(s.slice(i2, i2 + 400));
+    if (m && m[0].length) {
+      const after = s[i2 + m[0].length];
+      if (after === "." && !m[2]) {
+        i2 += m[0].length + 1;
+        return err2("after decimal point in numeric literal");
+      }
+      if ((after === "e" || after === "E") && !m[3]) {
+        i2 += m[0].length + 1;
+        if (s[i2] === "+" || s[i2] === "-") i2++;
+        return err2("in exponent of numeric literal");
+      }
+    }
     if (m && m[0].length) {
       i2 += m[0].length;
       return Number(m[0]);
@@ -39487,7 +39670,7 @@ function unmarshalJSON(s) {
     void st;
     return out.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
   };
-  const v = value();
+  const v = value2();
   ws();
   if (i2 < n2) err2("after top-level value");
   return v;
@@ -39633,7 +39816,7 @@ function expand(tpl, m) {
       i2++;
       continue;
     }
-    let name;
+    let name2;
     let j;
     if (tpl[i2 + 1] === "{") {
       const e = tpl.indexOf("}", i2 + 2);
@@ -39641,8 +39824,8 @@ function expand(tpl, m) {
         out += c3;
         continue;
       }
-      name = tpl.slice(i2 + 2, e);
-      if (!/^[A-Za-z0-9_]+$/.test(name)) {
+      name2 = tpl.slice(i2 + 2, e);
+      if (!/^[A-Za-z0-9_]+$/.test(name2)) {
         out += c3;
         continue;
       }
@@ -39653,14 +39836,14 @@ function expand(tpl, m) {
         out += c3;
         continue;
       }
-      name = mm[0];
-      j = i2 + name.length;
+      name2 = mm[0];
+      j = i2 + name2.length;
     }
     i2 = j;
-    if (/^\d+$/.test(name)) {
-      const k = parseInt(name, 10);
+    if (/^\d+$/.test(name2)) {
+      const k = parseInt(name2, 10);
       if (k < m.length) out += m[k] ?? "";
-    } else out += m.groups?.[name] ?? "";
+    } else out += m.groups?.[name2] ?? "";
   }
   return out;
 }
@@ -39817,16 +40000,16 @@ function lowerGo(s) {
 function abbreviateFull(str4, offset, maxWidth) {
   const b = toBytes(str4);
   const sub = (a2, e) => fromBytes(b.subarray(a2, e));
-  const len = b.length;
+  const len2 = b.length;
   if (str4 === "") return "";
   if (maxWidth < 4) throw new Error("stringutils illegal argument: Minimum abbreviation width is 4");
-  if (len <= maxWidth) return str4;
-  if (offset > len) offset = len;
-  if (len - offset < maxWidth - 3) offset = len - (maxWidth - 3);
+  if (len2 <= maxWidth) return str4;
+  if (offset > len2) offset = len2;
+  if (len2 - offset < maxWidth - 3) offset = len2 - (maxWidth - 3);
   if (offset <= 4) return sub(0, maxWidth - 3) + "...";
   if (maxWidth < 7) throw new Error("stringutils illegal argument: Minimum abbreviation width with offset is 7");
-  if (offset + maxWidth - 3 < len) return "..." + abbreviateFull(sub(offset), 0, maxWidth - 3);
-  return "..." + sub(len - (maxWidth - 3));
+  if (offset + maxWidth - 3 < len2) return "..." + abbreviateFull(sub(offset), 0, maxWidth - 3);
+  return "..." + sub(len2 - (maxWidth - 3));
 }
 function wrapCustom(str4, wrapLength, newLine, wrapLong) {
   if (str4 === "") return "";
@@ -39834,20 +40017,20 @@ function wrapCustom(str4, wrapLength, newLine, wrapLong) {
   if (wrapLength < 1) wrapLength = 1;
   const b = toBytes(str4);
   const sub = (a2, e) => fromBytes(b.subarray(a2, e));
-  const len = b.length;
+  const len2 = b.length;
   let offset = 0;
   let out = "";
   const lastSpace = (a2, e) => {
-    for (let i2 = Math.min(e, len) - 1; i2 >= a2; i2--) if (b[i2] === 32) return i2 - a2;
+    for (let i2 = Math.min(e, len2) - 1; i2 >= a2; i2--) if (b[i2] === 32) return i2 - a2;
     return -1;
   };
-  while (len - offset > wrapLength) {
+  while (len2 - offset > wrapLength) {
     if (b[offset] === 32) {
       offset++;
       continue;
     }
     const end = wrapLength + offset + 1;
-    if (end > len) throw new Error(`runtime error: slice bounds out of range [:${end}] with length ${len}`);
+    if (end > len2) throw new Error(`runtime error: slice bounds out of range [:${end}] with length ${len2}`);
     const sp = lastSpace(offset, end) + offset;
     if (sp >= offset) {
       out += sub(offset, sp) + newLine;
@@ -39858,13 +40041,13 @@ function wrapCustom(str4, wrapLength, newLine, wrapLong) {
     } else {
       const e2 = wrapLength + offset;
       let idx = -1;
-      for (let i2 = e2; i2 < len; i2++) if (b[i2] === 32) {
+      for (let i2 = e2; i2 < len2; i2++) if (b[i2] === 32) {
         idx = i2 - e2;
         break;
       }
       if (idx === -1) {
         out += sub(offset);
-        offset = len;
+        offset = len2;
       } else {
         const at = idx + e2;
         out += sub(offset, at) + newLine;
@@ -40272,9 +40455,517 @@ var init_semver = __esm({
   }
 });
 
+// packages/gotemplate/src/sprig/crypto.ts
+import { createHash as createHash2, createPrivateKey, generateKeyPairSync, createPublicKey, randomBytes, sign } from "node:crypto";
+import { isIP } from "node:net";
+function piWords() {
+  if (PI_WORDS) return PI_WORDS;
+  const n2 = 18 + 4 * 256, bits2 = BigInt(n2 * 32 + 64);
+  const one2 = 1n << bits2;
+  const atanInv = (x) => {
+    let sum = 0n, term = one2 / x, k = 1n, sgn = 1n;
+    const x2 = x * x;
+    while (term !== 0n) {
+      sum += sgn * (term / k);
+      term /= x2;
+      k += 2n;
+      sgn = -sgn;
+    }
+    return sum;
+  };
+  let pi = 16n * atanInv(5n) - 4n * atanInv(239n);
+  pi = pi - 3n * one2 >> 64n;
+  const w = new Uint32Array(n2);
+  for (let i2 = n2 - 1; i2 >= 0; i2--) {
+    w[i2] = Number(pi & 0xffffffffn);
+    pi >>= 32n;
+  }
+  return PI_WORDS = w;
+}
+function bcB64(b) {
+  return Buffer.from(b).toString("base64").replace(/=+$/, "").replace(/[A-Za-z0-9+/]/g, (c3) => BC64[STD64.indexOf(c3)]);
+}
+function bcB64Decode(s) {
+  return Buffer.from(s.replace(/./g, (c3) => STD64[BC64.indexOf(c3)]), "base64");
+}
+function bcryptHash(password, cost = 10, salt22) {
+  if (cost < 4 || cost > 31) throw new Error(`crypto/bcrypt: cost ${cost} is outside allowed range (4,31)`);
+  const salt = salt22 ?? bcB64(randomBytes(16));
+  const csalt = bcB64Decode(salt);
+  const pw = typeof password === "string" ? Buffer.from(password) : Buffer.from(password);
+  const key = Buffer.concat([pw, Buffer.from([0])]);
+  const bf = new Blowfish();
+  bf.expand(key, csalt);
+  for (let i2 = 0, n2 = 2 ** cost; i2 < n2; i2++) {
+    bf.expand(key);
+    bf.expand(csalt);
+  }
+  const magic = Buffer.from("OrpheanBeholderScryDoubt");
+  const words = [];
+  for (let i2 = 0; i2 < 6; i2++) words.push(magic.readUInt32BE(i2 * 4));
+  for (let i2 = 0; i2 < 24; i2 += 8) {
+    const k = i2 / 4;
+    for (let r = 0; r < 64; r++) [words[k], words[k + 1]] = bf.enc(words[k], words[k + 1]);
+  }
+  const out = Buffer.alloc(24);
+  words.forEach((w, i2) => out.writeUInt32BE(w, i2 * 4));
+  return `$2a$${String(cost).padStart(2, "0")}$${salt}${bcB64(out.subarray(0, 23))}`;
+}
+function sprigBcrypt(input) {
+  return bcryptHash(input, 10);
+}
+function sprigHtpasswd(user, pass) {
+  if (user.includes(":")) return `invalid username: ${user}`;
+  return `${user}:${bcryptHash(pass, 10)}`;
+}
+function len(n2) {
+  if (n2 < 128) return Buffer.from([n2]);
+  const b = [];
+  while (n2 > 0) {
+    b.unshift(n2 & 255);
+    n2 = Math.floor(n2 / 256);
+  }
+  return Buffer.from([128 | b.length, ...b]);
+}
+function oid(s) {
+  const p = s.split(".").map(Number);
+  const out = [40 * p[0] + p[1]];
+  for (const v of p.slice(2)) {
+    const b = [v & 127];
+    let x = Math.floor(v / 128);
+    while (x > 0) {
+      b.unshift(128 | x & 127);
+      x = Math.floor(x / 128);
+    }
+    out.push(...b);
+  }
+  return tlv(6, Buffer.from(out));
+}
+function uint(b) {
+  let i2 = 0;
+  while (i2 < b.length - 1 && b[i2] === 0) i2++;
+  b = b.subarray(i2);
+  return tlv(2, b[0] & 128 ? Buffer.concat([Buffer.from([0]), b]) : b);
+}
+function time(d) {
+  const y = d.getUTCFullYear();
+  const p = (n2) => String(n2).padStart(2, "0");
+  const rest = p(d.getUTCMonth() + 1) + p(d.getUTCDate()) + p(d.getUTCHours()) + p(d.getUTCMinutes()) + p(d.getUTCSeconds()) + "Z";
+  return y >= 1950 && y < 2050 ? tlv(23, Buffer.from(p(y % 100) + rest)) : tlv(24, Buffer.from(String(y).padStart(4, "0") + rest));
+}
+function name(cn) {
+  return seq(tlv(49, seq(oid("2.5.4.3"), tlv(12, Buffer.from(cn)))));
+}
+function readTlv(b, at) {
+  if (at + 2 > b.length) throw new Error("x509: malformed certificate");
+  const tag2 = b[at];
+  let l = b[at + 1], hdr = 2;
+  if (l & 128) {
+    const n2 = l & 127;
+    if (n2 === 0 || n2 > 4 || at + 2 + n2 > b.length) throw new Error("x509: malformed certificate");
+    l = 0;
+    for (let i2 = 0; i2 < n2; i2++) l = l * 256 + b[at + 2 + i2];
+    hdr += n2;
+  }
+  if (at + hdr + l > b.length) throw new Error("x509: malformed certificate");
+  return { tag: tag2, start: at, hdr, end: at + hdr + l };
+}
+function children(b, t) {
+  const out = [];
+  for (let at = t.start + t.hdr; at < t.end; ) {
+    const c3 = readTlv(b, at);
+    out.push(c3);
+    at = c3.end;
+  }
+  return out;
+}
+function certInfo(der) {
+  const cert = readTlv(der, 0);
+  if (cert.tag !== 48) throw new Error("x509: malformed certificate");
+  const tbs = children(der, cert)[0];
+  if (!tbs || tbs.tag !== 48) throw new Error("x509: malformed tbs certificate");
+  let f2 = children(der, tbs);
+  if (f2[0]?.tag === 160) f2 = f2.slice(1);
+  if (f2.length < 6) throw new Error("x509: malformed tbs certificate");
+  const subject = der.subarray(f2[4].start, f2[4].end);
+  let ski;
+  const ext = f2.find((x) => x.tag === 163);
+  if (ext) {
+    const list2 = children(der, ext)[0];
+    for (const e of list2 ? children(der, list2) : []) {
+      const parts = children(der, e);
+      const id = der.subarray(parts[0].start, parts[0].end);
+      if (id.equals(oid("2.5.29.14"))) {
+        const val = parts[parts.length - 1];
+        const inner = readTlv(der, val.start + val.hdr);
+        ski = Buffer.from(der.subarray(inner.start + inner.hdr, inner.end));
+      }
+    }
+  }
+  return { subject: Buffer.from(subject), ski };
+}
+function pemDecode(s) {
+  const m = /-----BEGIN ([^\n-]*)-----\r?\n([\s\S]*?)-----END \1-----/.exec(s);
+  if (!m) return void 0;
+  const body = m[2].split(/\r?\n/).filter((l) => !l.includes(":")).join("");
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(body)) return void 0;
+  return { type: m[1], der: Buffer.from(body, "base64") };
+}
+function pemEncode(type, der) {
+  const b = der.toString("base64").replace(/.{64}/g, "$&\n").replace(/\n$/, "");
+  return `-----BEGIN ${type}-----
+${b}
+-----END ${type}-----
+`;
+}
+function parsePrivateKeyPEM(s) {
+  const blk = pemDecode(s);
+  if (!blk) throw new Error("no PEM data in input");
+  const tryKey = (format2, what) => {
+    try {
+      return createPrivateKey({ key: blk.der, format: "der", type: format2 });
+    } catch (e) {
+      throw new Error(`${what}: ${e.message}`);
+    }
+  };
+  if (blk.type === "PRIVATE KEY") {
+    const k = tryKey("pkcs8", "decoding PEM as PKCS#8");
+    if (!["rsa", "ec", "ed25519"].includes(k.asymmetricKeyType ?? "")) throw new Error(`decoding PEM as PKCS#8: x509: PKCS#8 wrapping contained private key with unknown algorithm`);
+    return k;
+  }
+  if (!blk.type.endsWith(" PRIVATE KEY")) throw new Error(`no private key data in PEM block of type ${blk.type}`);
+  switch (blk.type.slice(0, -12)) {
+    case "RSA":
+      return tryKey("pkcs1", "parsing RSA private key from PEM");
+    case "EC":
+      return tryKey("sec1", "parsing EC private key from PEM");
+    case "DSA": {
+      try {
+        const t = readTlv(blk.der, 0);
+        if (t.tag !== 48 || children(blk.der, t).length !== 6) throw new Error("x");
+      } catch {
+        throw new Error("parsing DSA private key from PEM: asn1: structure error");
+      }
+      return DSA_KEY;
+    }
+    default:
+      throw new Error(`invalid private key type ${blk.type}`);
+  }
+}
+function keyPEM(k) {
+  switch (k.asymmetricKeyType) {
+    case "rsa":
+      return k.export({ type: "pkcs1", format: "pem" });
+    case "ec":
+      return k.export({ type: "sec1", format: "pem" });
+    default:
+      return k.export({ type: "pkcs8", format: "pem" });
+  }
+}
+function sigAlg(k) {
+  switch (k.asymmetricKeyType) {
+    case "rsa":
+      return { alg: seq(oid("1.2.840.113549.1.1.11"), tlv(5)), hash: "sha256" };
+    case "ec": {
+      const c3 = k.asymmetricKeyDetails?.namedCurve;
+      if (c3 === "secp384r1") return { alg: seq(oid("1.2.840.10045.4.3.3")), hash: "sha384" };
+      if (c3 === "secp521r1") return { alg: seq(oid("1.2.840.10045.4.3.4")), hash: "sha512" };
+      return { alg: seq(oid("1.2.840.10045.4.3.2")), hash: "sha256" };
+    }
+    case "ed25519":
+      return { alg: seq(oid("1.3.101.112")), hash: null };
+    default:
+      throw new Error("x509: only RSA, ECDSA and Ed25519 keys supported");
+  }
+}
+function ipBytes(s) {
+  const v4 = (x) => {
+    const p = x.split(".");
+    if (p.length !== 4 || p.some((q2) => !/^\d{1,3}$/.test(q2) || Number(q2) > 255 || q2.length > 1 && q2[0] === "0")) return void 0;
+    return p.map(Number);
+  };
+  const k = isIP(s);
+  if (k === 4) return v4(s) ? Buffer.from(v4(s)) : void 0;
+  if (k !== 6 || s.includes("%")) return void 0;
+  let tail = [];
+  let str4 = s;
+  const m = /(\d+\.\d+\.\d+\.\d+)$/.exec(str4);
+  if (m) {
+    const q2 = v4(m[1]);
+    if (!q2) return void 0;
+    tail = q2;
+    str4 = str4.slice(0, -m[1].length) + (str4.endsWith("::" + m[1]) ? "" : "0:0");
+  }
+  const groups = (x) => x === "" ? [] : x.split(":").flatMap((g) => [parseInt(g, 16) >> 8, parseInt(g, 16) & 255]);
+  let bytes;
+  if (str4.includes("::")) {
+    const [a2, b] = str4.split("::");
+    const ha = groups(a2), hb = groups(b);
+    bytes = [...ha, ...new Array(16 - tail.length - ha.length - hb.length).fill(0), ...hb];
+  } else bytes = groups(str4);
+  if (tail.length) bytes = bytes.slice(0, 12).concat(tail);
+  const out = Buffer.from(bytes);
+  if (out.subarray(0, 10).every((x) => x === 0) && out[10] === 255 && out[11] === 255) return out.subarray(12);
+  return out;
+}
+function getNetIPs(ips) {
+  if (ips === null || ips === void 0) return [];
+  return ips.map((ip) => {
+    if (typeof ip !== "string") throw new Error(`error parsing ip: ${formatV(ip)} is not a string`);
+    const b = ipBytes(ip);
+    if (!b) throw new Error(`error parsing ip: ${ip}`);
+    return b;
+  });
+}
+function getDNS(dns) {
+  if (dns === null || dns === void 0) return [];
+  return dns.map((d) => {
+    if (typeof d !== "string") throw new Error(`error processing alternate dns name: ${formatV(d)} is not a string`);
+    return d;
+  });
+}
+function baseTemplate(cn, ips, dns, days, ca = false) {
+  return { cn, ips: getNetIPs(ips), dns: getDNS(dns), days, ca };
+}
+function spkiKeyId(spki) {
+  const top = readTlv(spki, 0);
+  const bs = children(spki, top)[1];
+  return createHash2("sha1").update(spki.subarray(bs.start + bs.hdr + 1, bs.end)).digest();
+}
+function createCertificate(t, priv, signer, issuer) {
+  if (signer === DSA_KEY) throw new Error("error creating certificate: x509: certificate private key does not implement crypto.Signer");
+  if (priv === DSA_KEY) throw new Error("error creating certificate: x509: unsupported public key type: *dsa.PublicKey");
+  const pub = createPublicKey(priv);
+  const now = Date.now();
+  const notBefore = new Date(now);
+  const ms = Number(t.days) * 864e5;
+  const notAfter = new Date(now + ms);
+  if (!Number.isFinite(notAfter.getTime())) throw new Error("x509: invalid validity period");
+  const serial = randomBytes(16);
+  const spki = pub.export({ type: "spki", format: "der" });
+  const { alg, hash } = sigAlg(signer);
+  const subject = name(t.cn);
+  const exts = [];
+  const ext = (id, critical, val) => {
+    exts.push(seq(oid(id), ...critical ? [bool2(true)] : [], octets(val)));
+  };
+  const ski = t.ca ? spkiKeyId(spki) : void 0;
+  ext("2.5.29.15", true, t.ca ? bits(Buffer.from([164]), 2) : bits(Buffer.from([160]), 5));
+  ext("2.5.29.37", false, seq(oid("1.3.6.1.5.5.7.3.1"), oid("1.3.6.1.5.5.7.3.2")));
+  ext("2.5.29.19", true, t.ca ? seq(bool2(true)) : seq());
+  if (ski) ext("2.5.29.14", false, octets(ski));
+  if (issuer?.ski && !issuer.subject.equals(subject)) ext("2.5.29.35", false, seq(tlv(128, issuer.ski)));
+  if (t.dns.length || t.ips.length) {
+    ext("2.5.29.17", false, seq(...t.dns.map((d) => tlv(130, Buffer.from(d))), ...t.ips.map((ip) => tlv(135, ip))));
+  }
+  const tbs = seq(
+    tlv(160, tlv(2, Buffer.from([2]))),
+    uint(serial),
+    alg,
+    issuer ? issuer.subject : subject,
+    seq(time(notBefore), time(notAfter)),
+    subject,
+    spki,
+    tlv(163, seq(...exts))
+  );
+  const sig = sign(hash, tbs, signer);
+  return pemEncode("CERTIFICATE", seq(tbs, alg, bits(sig)));
+}
+function selfSigned(t, priv) {
+  const cert = createCertificate(t, priv, priv);
+  return new Certificate(cert, keyPEM(priv));
+}
+function keyArg(pem) {
+  try {
+    return parsePrivateKeyPEM(pem);
+  } catch (e) {
+    throw new Error(`parsing private key: ${e.message}`);
+  }
+}
+function genCA(cn, days) {
+  return selfSigned(baseTemplate(cn, null, null, days, true), newRSA());
+}
+function genCAWithKey(cn, days, key) {
+  return selfSigned(baseTemplate(cn, null, null, days, true), keyArg(key));
+}
+function genSelfSignedCert(cn, ips, dns, days) {
+  const t = baseTemplate(cn, ips, dns, days);
+  return selfSigned(t, newRSA());
+}
+function genSelfSignedCertWithKey(cn, ips, dns, days, key) {
+  const t = baseTemplate(cn, ips, dns, days);
+  return selfSigned(t, keyArg(key));
+}
+function signed(cn, ips, dns, days, ca, priv) {
+  if (!(ca instanceof Certificate)) throw new Error(`wrong type for value; expected sprig.certificate; got ${ca === null || ca === void 0 ? "interface {}" : typeName(ca)}`);
+  const k = priv();
+  const blk = pemDecode(ca.Cert);
+  if (!blk) throw new Error("unable to decode certificate");
+  let info2;
+  try {
+    info2 = certInfo(blk.der);
+  } catch (e) {
+    throw new Error(`error parsing certificate: decodedSignerCert.Bytes: ${e.message}`);
+  }
+  let signer;
+  try {
+    signer = parsePrivateKeyPEM(ca.Key);
+  } catch (e) {
+    throw new Error(`error parsing private key: ${e.message}`);
+  }
+  const t = baseTemplate(cn, ips, dns, days);
+  return new Certificate(createCertificate(t, k, signer, info2), keyPEM(k));
+}
+function genSignedCert(cn, ips, dns, days, ca) {
+  return signed(cn, ips, dns, days, ca, newRSA);
+}
+function genSignedCertWithKey(cn, ips, dns, days, ca, key) {
+  return signed(cn, ips, dns, days, ca, () => keyArg(key));
+}
+function buildCustomCert(b64cert, b64key) {
+  const dec = (s) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s) ? Buffer.from(s, "base64") : void 0;
+  const cert = dec(b64cert);
+  if (!cert) throw new Error("unable to decode base64 certificate");
+  const key = dec(b64key);
+  if (!key) throw new Error("unable to decode base64 private key");
+  const blk = pemDecode(cert.toString("latin1"));
+  if (!blk) throw new Error("unable to decode certificate");
+  try {
+    certInfo(blk.der);
+  } catch (e) {
+    throw new Error(`error parsing certificate: decodedCert.Bytes: ${e.message}`);
+  }
+  try {
+    parsePrivateKeyPEM(key.toString("latin1"));
+  } catch (e) {
+    throw new Error(`error parsing private key: ${e.message}`);
+  }
+  return new Certificate(cert.toString("utf8"), key.toString("utf8"));
+}
+function genDSAKey() {
+  const der = generateKeyPairSync("dsa", { modulusLength: 2048, divisorLength: 256 }).privateKey.export({ type: "pkcs8", format: "der" });
+  const top = children(der, readTlv(der, 0));
+  const params = children(der, children(der, top[1])[1]);
+  const intOf = (t) => der.subarray(t.start + t.hdr, t.end);
+  const oct = top[2];
+  const xT = readTlv(der, oct.start + oct.hdr);
+  const big = (b) => BigInt("0x" + (b.toString("hex") || "0"));
+  const [p, q2, g] = params.map((t) => big(intOf(t)));
+  const x = big(intOf(xT));
+  let y = 1n, base = g % p, e = x;
+  while (e > 0n) {
+    if (e & 1n) y = y * base % p;
+    base = base * base % p;
+    e >>= 1n;
+  }
+  const hex = (n2) => {
+    const h2 = n2.toString(16);
+    return Buffer.from(h2.length % 2 ? "0" + h2 : h2, "hex");
+  };
+  void q2;
+  const body = seq(tlv(2, Buffer.from([0])), ...params.map((t) => uint(Buffer.from(intOf(t)))), uint(hex(y)), uint(hex(x)));
+  return pemEncode("DSA PRIVATE KEY", body);
+}
+var PI_WORDS, Blowfish, STD64, BC64, tlv, seq, bool2, octets, bits, Certificate, DSA_KEY, newRSA;
+var init_crypto = __esm({
+  "packages/gotemplate/src/sprig/crypto.ts"() {
+    "use strict";
+    init_values2();
+    init_fmt();
+    Blowfish = class {
+      p;
+      s0;
+      s1;
+      s2;
+      s3;
+      constructor() {
+        const w = piWords();
+        this.p = w.slice(0, 18);
+        this.s0 = w.slice(18, 274);
+        this.s1 = w.slice(274, 530);
+        this.s2 = w.slice(530, 786);
+        this.s3 = w.slice(786, 1042);
+      }
+      f(x) {
+        return (this.s0[x >>> 24] + this.s1[x >>> 16 & 255] >>> 0 ^ this.s2[x >>> 8 & 255]) + this.s3[x & 255] >>> 0;
+      }
+      enc(l, r) {
+        const p = this.p;
+        l = (l ^ p[0]) >>> 0;
+        for (let i2 = 1; i2 <= 16; i2 += 2) {
+          r = (r ^ this.f(l) ^ p[i2]) >>> 0;
+          l = (l ^ this.f(r) ^ p[i2 + 1]) >>> 0;
+        }
+        r = (r ^ p[17]) >>> 0;
+        return [r, l];
+      }
+      expand(key, salt) {
+        let j = 0;
+        const next = (b) => {
+          let w = 0;
+          for (let i2 = 0; i2 < 4; i2++) {
+            w = (w << 8 | b[j]) >>> 0;
+            j = (j + 1) % b.length;
+          }
+          return w;
+        };
+        for (let i2 = 0; i2 < 18; i2++) this.p[i2] = (this.p[i2] ^ next(key)) >>> 0;
+        j = 0;
+        let l = 0, r = 0;
+        const fill = (arr2) => {
+          for (let i2 = 0; i2 < arr2.length; i2 += 2) {
+            if (salt) {
+              l = (l ^ next(salt)) >>> 0;
+              r = (r ^ next(salt)) >>> 0;
+            }
+            [l, r] = this.enc(l, r);
+            arr2[i2] = l;
+            arr2[i2 + 1] = r;
+          }
+        };
+        fill(this.p);
+        fill(this.s0);
+        fill(this.s1);
+        fill(this.s2);
+        fill(this.s3);
+      }
+    };
+    STD64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    BC64 = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    tlv = (tag2, ...c3) => {
+      const body = Buffer.concat(c3);
+      return Buffer.concat([Buffer.from([tag2]), len(body.length), body]);
+    };
+    seq = (...c3) => tlv(48, ...c3);
+    bool2 = (v) => tlv(1, Buffer.from([v ? 255 : 0]));
+    octets = (b) => tlv(4, b);
+    bits = (b, unused = 0) => tlv(3, Buffer.from([unused]), b);
+    Certificate = class extends GoStruct {
+      constructor(Cert, Key) {
+        super();
+        this.Cert = Cert;
+        this.Key = Key;
+      }
+      Cert;
+      Key;
+      goType = "sprig.certificate";
+      field(n2) {
+        if (n2 === "Cert") return { ok: true, value: this.Cert };
+        if (n2 === "Key") return { ok: true, value: this.Key };
+        return { ok: false };
+      }
+      format() {
+        return `{${this.Cert} ${this.Key}}`;
+      }
+    };
+    DSA_KEY = /* @__PURE__ */ Symbol("dsa");
+    newRSA = () => generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+  }
+});
+
 // packages/gotemplate/src/sprig/index.ts
-import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
-import { scryptSync, createHmac, createCipheriv, createDecipheriv, generateKeyPairSync } from "node:crypto";
+import { createHash as createHash3, randomBytes as randomBytes2, randomInt, randomUUID } from "node:crypto";
+import { scryptSync, createHmac, createCipheriv, createDecipheriv, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 function kindOfForErr(v) {
   if (v === void 0 || v === null) throw new Error("runtime error: invalid memory address or nil pointer dereference");
   return kindName(v);
@@ -40295,7 +40986,7 @@ function toInt64(v) {
     case "bigint":
       return v;
     case "number":
-      return Number.isFinite(v) ? i64(BigInt(Math.trunc(v))) : -0x8000000000000000n;
+      return Number.isFinite(v) && v < 9223372036854776e3 && v >= -9223372036854776e3 ? BigInt(Math.trunc(v)) : -0x8000000000000000n;
     case "boolean":
       return v ? 1n : 0n;
     case "string": {
@@ -40477,7 +41168,7 @@ function untilStep(start, stop, step) {
   }
   return tagType(v, "[]int");
 }
-function seq(...p) {
+function seq2(...p) {
   const ps = p.map((x) => x.v);
   let inc = 1n;
   let r;
@@ -40531,48 +41222,100 @@ function roundGo(a2, p, ...rOpt) {
 function base32(s) {
   const A = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   const b = toBytes(s);
-  let out = "", bits = 0, val = 0;
+  let out = "", bits2 = 0, val = 0;
   for (const x of b) {
     val = val << 8 | x;
-    bits += 8;
-    while (bits >= 5) {
-      out += A[val >>> bits - 5 & 31];
-      bits -= 5;
+    bits2 += 8;
+    while (bits2 >= 5) {
+      out += A[val >>> bits2 - 5 & 31];
+      bits2 -= 5;
     }
   }
-  if (bits > 0) out += A[val << 5 - bits & 31];
+  if (bits2 > 0) out += A[val << 5 - bits2 & 31];
   while (out.length % 8) out += "=";
   return out;
 }
-function base32dec(s) {
-  const A = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const clean = s.replace(/[\r\n]/g, "");
-  if (clean.length % 8 !== 0) throw new Error(`illegal base32 data at input byte ${clean.length - clean.length % 8}`);
-  let bits = 0, val = 0;
+function base32dec(str4) {
+  const src = Array.from(toBytes(str4)).filter((c3) => c3 !== 10 && c3 !== 13);
+  const olen = src.length;
   const out = [];
-  const body = clean.replace(/=+$/, "");
-  for (let i2 = 0; i2 < body.length; i2++) {
-    const k = A.indexOf(body[i2]);
-    if (k < 0) throw new Error(`illegal base32 data at input byte ${i2}`);
-    val = (val << 5 | k) & 65535;
-    bits += 5;
-    if (bits >= 8) {
-      out.push(val >>> bits - 8 & 255);
-      bits -= 8;
+  let p = 0;
+  let end = false;
+  const err2 = (n2) => {
+    throw new Error(`illegal base32 data at input byte ${n2}`);
+  };
+  while (p < olen && !end) {
+    const dbuf = [0, 0, 0, 0, 0, 0, 0, 0];
+    let dlen = 8;
+    for (let j = 0; j < 8; ) {
+      if (p === olen) err2(olen - (olen - p) - j);
+      const c3 = src[p++];
+      const rem = olen - p;
+      if (c3 === 61 && j >= 2 && rem < 8) {
+        if (rem + j < 8 - 1) err2(olen);
+        for (let k = 0; k < 8 - 1 - j; k++) if (rem > k && src[p + k] !== 61) err2(olen - rem + k - 1);
+        dlen = j;
+        end = true;
+        if (dlen === 1 || dlen === 3 || dlen === 6) err2(olen - rem - 1);
+        break;
+      }
+      const d = B32.indexOf(String.fromCharCode(c3));
+      if (d < 0) err2(olen - rem - 1);
+      dbuf[j++] = d;
     }
+    const bytes = [dbuf[0] << 3 | dbuf[1] >> 2, dbuf[1] << 6 | dbuf[2] << 1 | dbuf[3] >> 4, dbuf[3] << 4 | dbuf[4] >> 1, dbuf[4] << 7 | dbuf[5] << 2 | dbuf[6] >> 3, dbuf[6] << 5 | dbuf[7]];
+    const nb = [0, 0, 1, 1, 2, 3, 3, 4, 5][dlen];
+    out.push(...bytes.slice(0, nb).map((x) => x & 255));
   }
   return fromBytes(Uint8Array.from(out));
 }
-function b64dec(s) {
-  const clean = s.replace(/[\r\n]/g, "");
-  const m = /[^A-Za-z0-9+/=]/.exec(clean);
-  if (m) throw new Error(`illegal base64 data at input byte ${m.index}`);
-  const eq2 = clean.indexOf("=");
-  if (clean.length % 4 !== 0 || eq2 >= 0 && (eq2 < clean.length - 2 || /[^=]/.test(clean.slice(eq2)))) {
-    const at = eq2 >= 0 && eq2 < clean.length - 2 ? eq2 : clean.length % 4 === 1 ? clean.length - 1 : clean.length - clean.length % 4;
-    throw new Error(`illegal base64 data at input byte ${Math.max(0, at)}`);
+function b64dec(str4) {
+  const src = toBytes(str4);
+  const out = [];
+  let si = 0;
+  const err2 = (n2) => {
+    throw new Error(`illegal base64 data at input byte ${n2}`);
+  };
+  for (; ; ) {
+    const dbuf = [0, 0, 0, 0];
+    let dlen = 4;
+    let done = false;
+    for (let j = 0; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return fromBytes(Uint8Array.from(out));
+        err2(si - j);
+      }
+      const c3 = src[si++];
+      const d = B64.indexOf(String.fromCharCode(c3));
+      if (d >= 0) {
+        dbuf[j] = d;
+        continue;
+      }
+      if (c3 === 10 || c3 === 13) {
+        j--;
+        continue;
+      }
+      if (c3 !== 61) err2(si - 1);
+      if (j < 2) err2(si - 1);
+      if (j === 2) {
+        while (si < src.length && (src[si] === 10 || src[si] === 13)) si++;
+        if (si === src.length) err2(src.length);
+        if (src[si] !== 61) err2(si - 1);
+        si++;
+      }
+      while (si < src.length && (src[si] === 10 || src[si] === 13)) si++;
+      if (si < src.length) err2(si);
+      dlen = j;
+      done = true;
+      break;
+    }
+    const v = dbuf[0] << 18 | dbuf[1] << 12 | dbuf[2] << 6 | dbuf[3];
+    const b = [v >> 16 & 255, v >> 8 & 255, v & 255];
+    if (dlen === 4) out.push(...b);
+    else if (dlen === 3) out.push(b[0], b[1]);
+    else if (dlen === 2) out.push(b[0]);
+    if (done) return fromBytes(Uint8Array.from(out));
   }
-  return fromBytes(Buffer.from(clean, "base64"));
 }
 function adler32(s) {
   let a2 = 1, b = 0;
@@ -40583,6 +41326,8 @@ function adler32(s) {
   return String((b << 16 | a2) >>> 0);
 }
 function urlParse(v) {
+  const bad2 = /%(?![0-9A-Fa-f]{2})(.{0,2})/.exec(v.replace(/#.*$/s, "").replace(/\?.*$/s, ""));
+  if (bad2) throw new Error(`unable to parse url: parse ${JSON.stringify(v)}: invalid URL escape ${JSON.stringify("%" + bad2[1])}`);
   let rest = v;
   const out = { scheme: "", host: "", hostname: "", path: "", query: "", opaque: "", fragment: "", userinfo: "" };
   const hash = rest.indexOf("#");
@@ -40603,6 +41348,10 @@ function urlParse(v) {
   if (out.scheme && !rest.startsWith("/")) {
     out.opaque = rest;
     return out;
+  }
+  if (!out.scheme && !rest.startsWith("/")) {
+    const seg = rest.split("/")[0];
+    if (seg.includes(":")) throw new Error(`unable to parse url: parse ${JSON.stringify(v)}: first path segment in URL cannot contain colon`);
   }
   if (rest.startsWith("//")) {
     rest = rest.slice(2);
@@ -40748,12 +41497,12 @@ function fracStr(v, div) {
 function getOwn(d, k) {
   return Object.prototype.hasOwnProperty.call(d, k) ? [true, d[k]] : [false, void 0];
 }
-function listOp(name, list2, f2, must, nilOk = false) {
+function listOp(name2, list2, f2, must, nilOk = false) {
   if (nilOk && (list2 === null || list2 === void 0)) return f2([]);
   const k = kindOfForErr(list2);
   const l = asList(list2);
   if (!l) {
-    const msg = name === "slice" ? `list should be type of slice or array but ${k}` : `Cannot ${name} on type ${k}`;
+    const msg = name2 === "slice" ? `list should be type of slice or array but ${k}` : `Cannot ${name2} on type ${k}`;
     if (must) throw new Error(msg);
     throw new Error(msg);
   }
@@ -40872,9 +41621,9 @@ function sprigFuncs(opts = {}) {
     }],
     replace: [[S, S, S], void 0, (o2, n2, s) => replaceAllGo(s, o2, n2)],
     plural: [[S, S, N], void 0, (one2, many, c3) => c3.v === 1n ? one2 : many],
-    sha1sum: [[S], void 0, (s) => createHash("sha1").update(toBytes(s)).digest("hex")],
-    sha256sum: [[S], void 0, (s) => createHash("sha256").update(toBytes(s)).digest("hex")],
-    sha512sum: [[S], void 0, (s) => createHash("sha512").update(toBytes(s)).digest("hex")],
+    sha1sum: [[S], void 0, (s) => createHash3("sha1").update(toBytes(s)).digest("hex")],
+    sha256sum: [[S], void 0, (s) => createHash3("sha256").update(toBytes(s)).digest("hex")],
+    sha512sum: [[S], void 0, (s) => createHash3("sha512").update(toBytes(s)).digest("hex")],
     adler32sum: [[S], void 0, adler32],
     toString: [[A], void 0, (v) => strval(v ?? null)],
     atoi: [[S], void 0, (s) => {
@@ -40886,7 +41635,7 @@ function sprigFuncs(opts = {}) {
     int64: [[A], void 0, toInt64],
     int: [[A], void 0, (v) => I(toInt64(v))],
     float64: [[A], void 0, toFloat64],
-    seq: [[], N, seq],
+    seq: [[], N, seq2],
     toDecimal: [[A], void 0, (v) => {
       const s = formatV(v ?? null);
       return /^[+-]?[0-7]+$/.test(s) ? BigInt.asIntN(64, BigInt((s[0] === "-" ? "-" : "") + "0o" + s.replace(/^[+-]/, ""))) : 0n;
@@ -40994,7 +41743,7 @@ function sprigFuncs(opts = {}) {
     mustToRawJson: [[A], void 0, (v) => marshalJSON(v, false)],
     ternary: [[A, A, "bool"], void 0, (a2, b, c3) => c3 ? a2 : b],
     deepCopy: [[A], void 0, (v) => {
-      if (v === null || v === void 0) throw new Error("deepCopy error: reflect: call of reflect.Value.Type on zero Value");
+      if (v === null || v === void 0) throw new Error("reflect: call of reflect.Value.Type on zero Value");
       return deepCopy(v);
     }],
     mustDeepCopy: [[A], void 0, (v) => v === null || v === void 0 ? null : deepCopy(v)],
@@ -41049,7 +41798,7 @@ function sprigFuncs(opts = {}) {
     }],
     unset: [[M, S], void 0, (d, k) => {
       if (d) delete d[k];
-      return d;
+      return d ?? nilMap();
     }],
     hasKey: [[M, S], void 0, (d, k) => !!d && Object.prototype.hasOwnProperty.call(d, k)],
     pluck: [[S], M, (k, ...ds) => {
@@ -41157,16 +41906,27 @@ function sprigFuncs(opts = {}) {
       switch (typ) {
         case "":
         case "rsa":
-          return generateKeyPairSync("rsa", { modulusLength: 4096 }).privateKey.export({ type: "pkcs1", format: "pem" });
+          return generateKeyPairSync2("rsa", { modulusLength: 4096 }).privateKey.export({ type: "pkcs1", format: "pem" });
         case "ecdsa":
-          return generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "sec1", format: "pem" });
+          return generateKeyPairSync2("ec", { namedCurve: "P-256" }).privateKey.export({ type: "sec1", format: "pem" });
         case "ed25519":
-          return generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" });
+          return generateKeyPairSync2("ed25519").privateKey.export({ type: "pkcs8", format: "pem" });
+        case "dsa":
+          return genDSAKey();
         default:
           return "Unknown type " + typ;
       }
     }],
-    randBytes: [[N], void 0, (n2) => randomBytes(Number(n2.v)).toString("base64")],
+    bcrypt: [[S], void 0, sprigBcrypt],
+    htpasswd: [[S, S], void 0, sprigHtpasswd],
+    genCA: [[S, N], void 0, (cn, d) => genCA(cn, d.v)],
+    genCAWithKey: [[S, N, S], void 0, (cn, d, k) => genCAWithKey(cn, d.v, k)],
+    genSelfSignedCert: [[S, "[]any", "[]any", N], void 0, (cn, ips, dns, d) => genSelfSignedCert(cn, ips, dns, d.v)],
+    genSelfSignedCertWithKey: [[S, "[]any", "[]any", N, S], void 0, (cn, ips, dns, d, k) => genSelfSignedCertWithKey(cn, ips, dns, d.v, k)],
+    genSignedCert: [[S, "[]any", "[]any", N, A], void 0, (cn, ips, dns, d, ca) => genSignedCert(cn, ips, dns, d.v, ca)],
+    genSignedCertWithKey: [[S, "[]any", "[]any", N, A, S], void 0, (cn, ips, dns, d, ca, k) => genSignedCertWithKey(cn, ips, dns, d.v, ca, k)],
+    buildCustomCert: [[S, S], void 0, buildCustomCert],
+    randBytes: [[N], void 0, (n2) => randomBytes2(Number(n2.v)).toString("base64")],
     uuidv4: [[], void 0, () => randomUUID()],
     semver: [[S], void 0, parseSemver],
     semverCompare: [[S, S], void 0, semverCompare],
@@ -41175,16 +41935,16 @@ function sprigFuncs(opts = {}) {
     }],
     regexMatch: [[S, S], void 0, (r, s) => regexMatch(r, s)],
     mustRegexMatch: [[S, S], void 0, (r, s) => regexMatch(r, s)],
-    regexFindAll: [[S, S, N], void 0, (r, s, n2) => strSlice(findAll(r, s, Number(n2.v)))],
-    mustRegexFindAll: [[S, S, N], void 0, (r, s, n2) => strSlice(findAll(r, s, Number(n2.v)))],
+    regexFindAll: [[S, S, N], void 0, (r, s, n2) => nilIfEmpty(findAll(r, s, Number(n2.v)))],
+    mustRegexFindAll: [[S, S, N], void 0, (r, s, n2) => nilIfEmpty(findAll(r, s, Number(n2.v)))],
     regexFind: [[S, S], void 0, (r, s) => find(r, s)],
     mustRegexFind: [[S, S], void 0, (r, s) => find(r, s)],
     regexReplaceAll: [[S, S, S], void 0, (r, s, p) => replaceAll(r, s, p, false)],
     mustRegexReplaceAll: [[S, S, S], void 0, (r, s, p) => replaceAll(r, s, p, false)],
     regexReplaceAllLiteral: [[S, S, S], void 0, (r, s, p) => replaceAll(r, s, p, true)],
     mustRegexReplaceAllLiteral: [[S, S, S], void 0, (r, s, p) => replaceAll(r, s, p, true)],
-    regexSplit: [[S, S, N], void 0, (r, s, n2) => strSlice(split(r, s, Number(n2.v)))],
-    mustRegexSplit: [[S, S, N], void 0, (r, s, n2) => strSlice(split(r, s, Number(n2.v)))],
+    regexSplit: [[S, S, N], void 0, (r, s, n2) => n2.v === 0n ? nilIfEmpty([]) : strSlice(split(r, s, Number(n2.v)))],
+    mustRegexSplit: [[S, S, N], void 0, (r, s, n2) => n2.v === 0n ? nilIfEmpty([]) : strSlice(split(r, s, Number(n2.v)))],
     regexQuoteMeta: [[S], void 0, quoteMeta],
     urlParse: [[S], void 0, urlParse],
     urlJoin: [[M], void 0, urlJoin]
@@ -41200,6 +41960,9 @@ function sprigFuncs(opts = {}) {
     out[k] = opts.typed ? e : fn;
   }
   return out;
+}
+function nilIfEmpty(a2) {
+  return a2.length ? strSlice(a2) : strSlice(nilSlice());
 }
 function repeatGo(s, n2) {
   if (n2 < 0n) throw new Error("strings: negative Repeat count");
@@ -41350,7 +42113,7 @@ function encryptAES(password, plaintext) {
   const content = Buffer.from(plaintext);
   const padding = 16 - content.length % 16;
   const padded = Buffer.concat([content, Buffer.alloc(padding, padding)]);
-  const iv = randomBytes(16);
+  const iv = randomBytes2(16);
   const c3 = createCipheriv("aes-256-cbc", key, iv);
   c3.setAutoPadding(false);
   return Buffer.concat([iv, c3.update(padded), c3.final()]).toString("base64");
@@ -41370,7 +42133,7 @@ function decryptAES(password, crypt64) {
   const pad2 = dec[dec.length - 1];
   return dec.subarray(0, dec.length - pad2).toString("utf8");
 }
-var I, i64, Dec, templateClasses, templateCharacters;
+var I, i64, Dec, B32, B64, templateClasses, templateCharacters;
 var init_sprig = __esm({
   "packages/gotemplate/src/sprig/index.ts"() {
     "use strict";
@@ -41381,6 +42144,7 @@ var init_sprig = __esm({
     init_regex();
     init_strings();
     init_semver();
+    init_crypto();
     I = (n2) => new GoInt(n2);
     i64 = (x) => BigInt.asIntN(64, x);
     Dec = class _Dec {
@@ -41435,6 +42199,8 @@ var init_sprig = __esm({
         return Number(`${this.v}e${this.exp}`);
       }
     };
+    B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     templateClasses = {
       maximum: ["anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"],
       long: ["CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv", "CvccCvcvCvcvno", "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc", "CvcvCvcvnoCvcc", "CvcvCvcvCvccno", "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno", "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno", "CvccnoCvcvCvcc", "CvccCvcvnoCvcc", "CvccCvcvCvccno"],
@@ -41475,6 +42241,7 @@ var init_template2 = __esm({
       options;
       trees;
       funcs;
+      base;
       delims;
       hasFuncBound;
       constructor(options = {}, share) {
@@ -41485,17 +42252,16 @@ var init_template2 = __esm({
         };
         this.delims = options.delims ?? ["{{", "}}"];
         this.trees = share ? new Map(share.trees) : /* @__PURE__ */ new Map();
-        if (share) this.funcs = share.funcs;
-        else {
+        if (share) {
+          this.funcs = share.funcs;
+          this.base = share.base;
+        } else {
           this.funcs = /* @__PURE__ */ new Map();
-          if (!options.noSprig) {
-            SPRIG ??= sprigFuncs({ env: false, typed: true });
-            for (const [k, v] of Object.entries(SPRIG)) this.funcs.set(k, v);
-          }
+          this.base = options.noSprig ? {} : SPRIG ??= sprigFuncs({ env: false, typed: true });
           for (const [k, v] of Object.entries(options.typedFuncs ?? {})) this.funcs.set(k, v);
           for (const [k, v] of Object.entries(options.funcs ?? {})) this.funcs.set(k, plainFunc(v));
         }
-        this.hasFuncBound = (n2) => this.funcs.has(n2) || n2 in BUILTINS;
+        this.hasFuncBound = (n2) => this.funcs.has(n2) || Object.prototype.hasOwnProperty.call(this.base, n2) || Object.prototype.hasOwnProperty.call(BUILTINS, n2);
       }
       /** Adds or replaces functions (Go's Funcs); typed entries keep Go's argument checks. */
       addFuncs(funcs, typed = false) {
@@ -41503,10 +42269,10 @@ var init_template2 = __esm({
         return this;
       }
       /** Parses `text` as template `name` (plus its {{define}}s). Throws TemplateError with Go's message. */
-      parse(name, text2) {
+      parse(name2, text2) {
         let trees;
         try {
-          trees = parseTemplate2(name, text2, this.delims[0], this.delims[1], this.hasFuncBound);
+          trees = parseTemplate2(name2, text2, this.delims[0], this.delims[1], this.hasFuncBound);
         } catch (e) {
           if (e instanceof ParseError) throw new TemplateError(e.message, e.parseName, e.line);
           throw e;
@@ -41516,38 +42282,38 @@ var init_template2 = __esm({
           if (old && isEmptyTree(t.root)) continue;
           this.trees.set(n2, t);
         }
-        if (!this.trees.has(name)) this.trees.set(name, trees.get(name));
+        if (!this.trees.has(name2)) this.trees.set(name2, trees.get(name2));
         return this;
       }
-      has(name) {
-        return this.trees.has(name);
+      has(name2) {
+        return this.trees.has(name2);
       }
       names() {
         return [...this.trees.keys()];
       }
-      lookup(name) {
-        return this.trees.get(name);
+      lookup(name2) {
+        return this.trees.get(name2);
       }
-      func(name) {
-        return this.funcs.get(name) ?? BUILTINS[name];
+      func(name2) {
+        return this.funcs.get(name2) ?? (Object.prototype.hasOwnProperty.call(this.base, name2) ? this.base[name2] : void 0) ?? (Object.prototype.hasOwnProperty.call(BUILTINS, name2) ? BUILTINS[name2] : void 0);
       }
       /** A copy of the namespace sharing the functions (Go's Clone), e.g. for Helm's tpl. */
       clone(options) {
-        const c3 = new _Templates({ delims: this.delims }, { trees: this.trees, funcs: this.funcs });
+        const c3 = new _Templates({ delims: this.delims }, { trees: this.trees, funcs: this.funcs, base: this.base });
         Object.assign(c3.options, this.options, options ?? {});
         return c3;
       }
       /** Executes template `name` with `data` as dot; `depth` counts enclosing executions (include/tpl). */
-      execute(name, data, rootName = name, depth = 0) {
-        const tree = this.trees.get(name);
-        if (!tree) throw new TemplateError(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(rootName)}`, name);
-        if (depth > this.options.maxTemplateDepth) throw new TemplateError(`template: ${name}: exceeded maximum template depth (${this.options.maxTemplateDepth})`, name);
-        const st = new State(this, name, tree, data, depth);
+      execute(name2, data, rootName = name2, depth = 0) {
+        const tree = this.trees.get(name2);
+        if (!tree) throw new TemplateError(`template: no template ${JSON.stringify(name2)} associated with template ${JSON.stringify(rootName)}`, name2);
+        if (depth > this.options.maxTemplateDepth) throw new TemplateError(`template: ${name2}: exceeded maximum template depth (${this.options.maxTemplateDepth})`, name2);
+        const st = new State(this, name2, tree, data, depth);
         try {
           st.walk(data, false, tree.root);
         } catch (e) {
           if (e instanceof RangeError && /call stack/.test(e.message)) {
-            throw new TemplateError(`template: ${name}: exceeded maximum template depth (JavaScript stack exhausted)`, name);
+            throw new TemplateError(`template: ${name2}: exceeded maximum template depth (JavaScript stack exhausted)`, name2);
           }
           throw e;
         }
@@ -41561,7 +42327,7 @@ var init_template2 = __esm({
 function toYV(v) {
   switch (typeof v) {
     case "string":
-      return v;
+      return v.includes("\x85") ? foldNEL(v) : v;
     case "number":
       return { num: yamlNumber(jsonFloat(v)) };
     case "bigint":
@@ -41586,10 +42352,17 @@ function toYV(v) {
     return v.map(toYV);
   }
   if (isGoMap(v)) {
+    if (v[/* @__PURE__ */ Symbol.for("werf-action.gotemplate.nilslice")] && Object.keys(v).length === 0) return null;
     const keys = Object.keys(v).sort(yamlKeyLess);
     return { map: keys.map((k) => [k, toYV(v[k])]) };
   }
   throw new JsonError(`json: unsupported type: ${typeName(v)}`);
+}
+function foldNEL(s) {
+  return s.replace(/[ \t]*(\u0085[ \t]*)+/g, (m) => {
+    const n2 = (m.match(/\u0085/g) ?? []).length;
+    return n2 === 1 ? " " : "\n".repeat(n2 - 1);
+  });
 }
 function yamlNumber(t) {
   if (/^-?\d+$/.test(t)) {
@@ -41672,17 +42445,17 @@ function isPrintableCP(cp2) {
 function isBreakCP(cp2) {
   return cp2 === 13 || cp2 === 10 || cp2 === 133 || cp2 === 8232 || cp2 === 8233;
 }
-function analyze(value) {
-  if (value.length === 0) return { multiline: false, flowPlain: false, blockPlain: true, single: true, block: false };
+function analyze(value2) {
+  if (value2.length === 0) return { multiline: false, flowPlain: false, blockPlain: true, single: true, block: false };
   let blockInd = false, flowInd = false, lineBreaks = false, special = false;
   let leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false, breakSpace = false, spaceBreak = false;
   let prevSpace = false, prevBreak = false;
-  if (value.startsWith("---") || value.startsWith("...")) {
+  if (value2.startsWith("---") || value2.startsWith("...")) {
     blockInd = true;
     flowInd = true;
   }
   let preceded = true;
-  const cps = [...value].map((c3) => c3.codePointAt(0));
+  const cps = [...value2].map((c3) => c3.codePointAt(0));
   for (let i2 = 0; i2 < cps.length; i2++) {
     const c3 = cps[i2];
     const next = i2 + 1 < cps.length ? cps[i2 + 1] : -1;
@@ -41911,10 +42684,10 @@ var init_yaml = __esm({
         this.out += ch;
         this.column++;
       }
-      plain(value, allowBreaks, root) {
+      plain(value2, allowBreaks, root) {
         if (!this.whitespace) this.put(" ");
         let spaces = false;
-        const cps = [...value];
+        const cps = [...value2];
         for (let i2 = 0; i2 < cps.length; i2++) {
           const ch = cps[i2];
           if (ch === " ") {
@@ -41932,10 +42705,10 @@ var init_yaml = __esm({
         this.indention = false;
         if (root) this.openEnded = true;
       }
-      single(value, allowBreaks) {
+      single(value2, allowBreaks) {
         this.indicator("'", true, false, false);
         let spaces = false;
-        const cps = [...value];
+        const cps = [...value2];
         for (let i2 = 0; i2 < cps.length; i2++) {
           const ch = cps[i2];
           if (ch === " ") {
@@ -41953,10 +42726,10 @@ var init_yaml = __esm({
         this.whitespace = false;
         this.indention = false;
       }
-      double(value, allowBreaks) {
+      double(value2, allowBreaks) {
         this.indicator('"', true, false, false);
         let spaces = false;
-        const cps = [...value];
+        const cps = [...value2];
         for (let i2 = 0; i2 < cps.length; i2++) {
           const ch = cps[i2];
           const c3 = ch.codePointAt(0);
@@ -41983,9 +42756,9 @@ var init_yaml = __esm({
         this.whitespace = false;
         this.indention = false;
       }
-      literal(value) {
+      literal(value2) {
         this.indicator("|", true, false, false);
-        const cps = [...value];
+        const cps = [...value2];
         if (cps[0] === " " || isBreakCP(cps[0].codePointAt(0))) this.indicator("2", false, false, false);
         this.openEnded = false;
         const last = cps[cps.length - 1];
@@ -42020,13 +42793,13 @@ var init_yaml = __esm({
           }
         }
       }
-      scalar(value, style, simpleKey, flowLevel, root) {
-        const a2 = analyze(value);
+      scalar(value2, style, simpleKey, flowLevel, root) {
+        const a2 = analyze(value2);
         let s = style;
         if (simpleKey && a2.multiline) s = "double";
         if (s === "plain") {
           if (flowLevel > 0 && !a2.flowPlain || flowLevel === 0 && !a2.blockPlain) s = "single";
-          if (value.length === 0 && (flowLevel > 0 || simpleKey)) s = "single";
+          if (value2.length === 0 && (flowLevel > 0 || simpleKey)) s = "single";
         }
         if (s === "single" && !a2.single) s = "double";
         if (s === "literal" && (!a2.block || flowLevel > 0 || simpleKey)) s = "double";
@@ -42035,16 +42808,16 @@ var init_yaml = __esm({
         const allowBreaks = !simpleKey;
         switch (s) {
           case "plain":
-            this.plain(value, allowBreaks, root);
+            this.plain(value2, allowBreaks, root);
             break;
           case "single":
-            this.single(value, allowBreaks);
+            this.single(value2, allowBreaks);
             break;
           case "double":
-            this.double(value, allowBreaks);
+            this.double(value2, allowBreaks);
             break;
           case "literal":
-            this.literal(value);
+            this.literal(value2);
             break;
         }
         this.indent = saved;
@@ -42148,23 +42921,33 @@ function scalar(v) {
   if (typeof v === "number") {
     if (v !== v) return "nan";
     if (!isFinite(v)) return v > 0 ? "+inf" : "-inf";
-    const s = formatFloatG(v).replace(/e\+?(-?)0*(\d)/, "e$1$2");
-    return /[.e]/.test(s) || /inf|nan/.test(s) ? s : s + ".0";
+    const s = formatFloatPrec(v, "f", -1);
+    return s.includes(".") ? s : s + ".0";
   }
   return void 0;
 }
+function inline(m) {
+  return "{ " + sortedKeys(m).map((k) => `${quoteKey(k)} = ${value(m[k])}`).join(", ") + " }";
+}
+function value(x) {
+  if (Array.isArray(x)) return arr(x);
+  if (isGoMap(x)) return inline(x);
+  return scalar(x) ?? '""';
+}
 function arr(v) {
-  return "[" + v.map((x) => Array.isArray(x) ? arr(x) : scalar(x) ?? '""').join(", ") + "]";
+  return "[" + v.map(value).join(", ") + "]";
 }
 function toToml(v) {
+  if (v === null || v === void 0) return "nil cannot be marshaled to TOML";
   if (!isGoMap(v)) return "Only a struct or map can be marshaled to TOML";
+  checkNil(v);
   let out = "";
   const walk = (m, path6, indent) => {
     const keys = sortedKeys(m);
     for (const k of keys) {
       const x = m[k];
       if (x === null || x === void 0) continue;
-      if (isGoMap(x) || Array.isArray(x) && x.length > 0 && x.every(isGoMap)) continue;
+      if (isGoMap(x)) continue;
       const s = Array.isArray(x) ? arr(x) : scalar(x);
       if (s !== void 0) out += `${indent}${quoteKey(k)} = ${s}
 `;
@@ -42177,14 +42960,6 @@ function toToml(v) {
 ${indent}[${p.join(".")}]
 `;
         walk(x, p, indent + "  ");
-      } else if (Array.isArray(x) && x.length > 0 && x.every(isGoMap)) {
-        const p = [...path6, quoteKey(k)];
-        for (const e of x) {
-          out += `
-${indent}[[${p.join(".")}]]
-`;
-          walk(e, p, indent + "  ");
-        }
       }
     }
   };
@@ -42193,6 +42968,11 @@ ${indent}[[${p.join(".")}]]
 }
 function quoteKey(k) {
   return /^[A-Za-z0-9_-]+$/.test(k) ? k : tomlString(k);
+}
+function checkNil(v) {
+  if (v === null || v === void 0) throw new Error("reflect: call of reflect.Value.Type on zero Value");
+  if (Array.isArray(v)) v.forEach(checkNil);
+  else if (isGoMap(v)) Object.values(v).forEach(checkNil);
 }
 var init_toml = __esm({
   "packages/gotemplate/src/toml.ts"() {
@@ -42312,7 +43092,7 @@ function toGo(v) {
   }
   return v === void 0 ? null : v;
 }
-function renderConfig(o2) {
+function renderWerfYaml(o2) {
   const filesApi = new FilesApi(o2);
   const Files = {
     [GO_METHODS]: {
@@ -42334,14 +43114,14 @@ function renderConfig(o2) {
     if (o2.debugTemplates) o2.log?.info(msg);
   };
   const funcs = {
-    include: { params: ["string", "any"], fn: (name, d) => set2.execute(name, d) },
+    include: { params: ["string", "any"], fn: (name2, d) => set2.execute(name2, d) },
     tpl: {
       params: ["string", "any"],
       fn: (text2, d) => {
-        const name = `tpl-${++tplCounter}`;
-        fileOf.set(name, o2.configPath);
-        set2.parse(name, text2);
-        return set2.execute(name, d);
+        const name2 = `tpl-${++tplCounter}`;
+        fileOf.set(name2, o2.configPath);
+        set2.parse(name2, text2);
+        return set2.execute(name2, d);
       }
     },
     env: {
@@ -42349,15 +43129,15 @@ function renderConfig(o2) {
       variadic: "string",
       fn: (nameV, ...rest) => {
         if (rest.length > 1) throw new FuncError("more than 1 optional argument prohibited");
-        const name = typeof nameV === "string" ? nameV : String(nameV);
-        if (!o2.loose && !matchNameList(o2.giterminism.config.goTemplateRendering.allowEnvVariables, name)) {
-          throw new FuncError(`the environment variable ${JSON.stringify(name)} is not allowed by giterminism: add it to config.goTemplateRendering.allowEnvVariables in werf-giterminism.yaml`);
+        const name2 = typeof nameV === "string" ? nameV : String(nameV);
+        if (!o2.loose && !matchNameList(o2.giterminism.config.goTemplateRendering.allowEnvVariables, name2)) {
+          throw new FuncError(`the environment variable ${JSON.stringify(name2)} is not allowed by giterminism: add it to config.goTemplateRendering.allowEnvVariables in werf-giterminism.yaml`);
         }
-        const v = o2.processEnv[name];
+        const v = o2.processEnv[name2];
         const fallback = rest.length === 1 ? rest[0] : void 0;
         if (v === void 0) {
           if (fallback !== void 0) return fallback;
-          if (!o2.loose) throw new FuncError(`the environment variable ${JSON.stringify(name)} must be set or default must be provided`);
+          if (!o2.loose) throw new FuncError(`the environment variable ${JSON.stringify(name2)} must be set or default must be provided`);
           return "";
         }
         if (v === "" && fallback !== void 0) return fallback;
@@ -42388,18 +43168,18 @@ function renderConfig(o2) {
     toYaml: { params: ["any"], fn: (v) => toYaml(v) },
     tpl_debug: { params: ["string", "any"], fn: (text2, d) => {
       if (o2.debugTemplates) {
-        const name = `tpl-${++tplCounter}`;
-        set2.parse(name, text2);
-        debug2(`-- tpl_debug template ${name} content:
+        const name2 = `tpl-${++tplCounter}`;
+        set2.parse(name2, text2);
+        debug2(`-- tpl_debug template ${name2} content:
 ${text2}
 -- render:
-${set2.execute(name, d)}`);
+${set2.execute(name2, d)}`);
       }
       return "";
     } },
-    include_debug: { params: ["string", "any"], fn: (name, d) => {
-      if (o2.debugTemplates) debug2(`-- include_debug template ${JSON.stringify(name)} render:
-${set2.execute(name, d)}`);
+    include_debug: { params: ["string", "any"], fn: (name2, d) => {
+      if (o2.debugTemplates) debug2(`-- include_debug template ${JSON.stringify(name2)} render:
+${set2.execute(name2, d)}`);
       return "";
     } },
     printf_debug: { params: ["string"], variadic: "any", fn: (format2, ...args) => {
@@ -42423,11 +43203,11 @@ ${set2.execute(name, d)}`);
 function newSet(funcs) {
   const t = new Templates({ typedFuncs: funcs, missingKey: "default" });
   return {
-    parse(name, text2) {
-      t.parse(name, text2);
+    parse(name2, text2) {
+      t.parse(name2, text2);
     },
-    execute(name, data) {
-      return t.execute(name, data);
+    execute(name2, data) {
+      return t.execute(name2, data);
     }
   };
 }
@@ -42436,9 +43216,9 @@ function toConfigError(e, fileOf, configPath) {
   if (e instanceof TemplateError) {
     let file = fileOf.get(e.templateName) ?? configPath;
     let line = e.line;
-    let column = e.column;
+    let column = e.column !== void 0 ? e.column + 1 : void 0;
     let msg = e.message.replace(/^template: /, "");
-    for (const [name, f2] of fileOf) if (name !== f2) msg = msg.split(`${name}:`).join(`${f2}:`).split(`"${name}"`).join(`"${f2}"`);
+    for (const [name2, f2] of fileOf) if (name2 !== f2) msg = msg.split(`${name2}:`).join(`${f2}:`).split(`"${name2}"`).join(`"${f2}"`);
     const files = new Set(fileOf.values());
     let innermost;
     for (const m of msg.matchAll(/(?:^|template: |: )([^\s:"<>]+):(\d+)(?::(\d+))?: /g)) if (files.has(m[1])) innermost = m;
@@ -42446,7 +43226,7 @@ function toConfigError(e, fileOf, configPath) {
     if (innermost && innermost.index > 0) {
       file = innermost[1];
       line = Number(innermost[2]);
-      column = innermost[3] !== void 0 ? Number(innermost[3]) : void 0;
+      column = innermost[3] !== void 0 ? Number(innermost[3]) + 1 : void 0;
       msg = msg.slice(innermost.index + innermost[0].length);
     } else if (innermost) {
       msg = msg.slice(innermost[0].length);
@@ -42581,9 +43361,9 @@ var init_render = __esm({
 // packages/core/src/config/duration.ts
 function parseGoDuration(s) {
   let rest = s;
-  let sign = 1;
+  let sign2 = 1;
   if (rest.startsWith("-") || rest.startsWith("+")) {
-    if (rest[0] === "-") sign = -1;
+    if (rest[0] === "-") sign2 = -1;
     rest = rest.slice(1);
   }
   if (rest === "0") return 0;
@@ -42597,7 +43377,7 @@ function parseGoDuration(s) {
     total += num3 * UNITS[m[3]];
     rest = rest.slice(m[0].length);
   }
-  return sign * total;
+  return sign2 * total;
 }
 var UNITS;
 var init_duration2 = __esm({
@@ -42641,11 +43421,11 @@ function parseMeta(d) {
     pos: root.pos
   };
 }
-function validateProjectName(name, at) {
-  if (name === "") throw at.err("`project` must not be empty", "config.invalid-value");
-  if (name.length > 50) throw at.err(`project name ${JSON.stringify(name)} is too long (${name.length} characters, at most 50)`, "config.project-name");
-  if (!PROJECT_NAME_RE.test(name)) {
-    throw at.err(`project name ${JSON.stringify(name)} is invalid: only lowercase letters, digits and dashes, starting and ending with a letter or digit`, "config.project-name", "e.g. `project: my-app`");
+function validateProjectName(name2, at) {
+  if (name2 === "") throw at.err("`project` must not be empty", "config.invalid-value");
+  if (name2.length > 50) throw at.err(`project name ${JSON.stringify(name2)} is too long (${name2.length} characters, at most 50)`, "config.project-name");
+  if (!PROJECT_NAME_RE.test(name2)) {
+    throw at.err(`project name ${JSON.stringify(name2)} is invalid: only lowercase letters, digits and dashes, starting and ending with a letter or digit`, "config.project-name", "e.g. `project: my-app`");
   }
 }
 function parseBuild(r) {
@@ -42703,32 +43483,32 @@ function parseKeepPolicy(r) {
   const refs = m.get("references");
   if (!refs || refs.isNull()) throw r.err("a keep policy needs `references` (with `branch` or `tag`)", "config.required");
   const references = {};
-  const rm4 = refs.map(["branch", "tag", "limit"]);
-  const b = rm4.get("branch");
-  const t = rm4.get("tag");
+  const rm5 = refs.map(["branch", "tag", "limit"]);
+  const b = rm5.get("branch");
+  const t = rm5.get("tag");
   if (!b && !t) throw refs.err("`references` needs `branch` or `tag` (a name or /regexp/)", "config.required");
   if (b && t) throw t.err("`references` takes only one of `branch` and `tag`", "config.conflict");
   if (b) references.branch = refMatcher(b);
   if (t) references.tag = refMatcher(t);
-  const lim = rm4.get("limit");
+  const lim = rm5.get("limit");
   if (lim) references.limit = parseLimit(lim);
   const ipr = m.get("imagesPerReference");
   return { references, ...ipr ? { imagesPerReference: parseLimit(ipr) } : {}, pos: r.pos };
 }
 function refMatcher(r) {
-  const value = r.str();
+  const value2 = r.str();
   let source;
-  if (value.length >= 2 && value.startsWith("/") && value.endsWith("/")) {
-    source = value.slice(1, -1);
+  if (value2.length >= 2 && value2.startsWith("/") && value2.endsWith("/")) {
+    source = value2.slice(1, -1);
     try {
       new RegExp(source);
     } catch (e) {
-      throw r.err(`invalid regular expression ${value}: ${e.message}`);
+      throw r.err(`invalid regular expression ${value2}: ${e.message}`);
     }
   } else {
-    source = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    source = value2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
-  return { value, regexp: `^${source}$` };
+  return { value: value2, regexp: `^${source}$` };
 }
 function parseLimit(r) {
   const out = {};
@@ -42944,9 +43724,9 @@ function parseDockerfileImages(d, meta) {
   const caf = m.get("contextAddFiles") ?? m.get("contextAddFile");
   const contextAddFiles = caf ? caf.strList({ single: true }).map((p, i2) => relativePath(p, caf.kind() === "list" ? caf.list()[i2] : caf)) : [];
   const stagedR = m.get("staged");
-  return names.map((name) => ({
+  return names.map((name2) => ({
     kind: "dockerfile",
-    name,
+    name: name2,
     nameless,
     ...base,
     dockerfile: dockerfileRaw,
@@ -43008,9 +43788,9 @@ function parseStapelImages(d, meta) {
   const shell = m.has("shell") ? parseShell(m.get("shell")) : void 0;
   const docker = dockerR ? parseDocker(dockerR) : void 0;
   const imports = (m.get("import")?.list() ?? []).map(parseImport);
-  return names.map((name) => ({
+  return names.map((name2) => ({
     kind: "stapel",
-    name,
+    name: name2,
     nameless,
     artifact,
     ...base,
@@ -43267,15 +44047,16 @@ function parseRendered(rendered, source, configPath, env = {}, partials = []) {
   return { meta, images };
 }
 function mergeImageSpec(global3, own) {
-  const out = { ...global3, ...own ?? {} };
+  const out = { ...own ?? {}, config: { ...own?.config ?? {} } };
   const gc = global3.config ?? {};
-  const oc = own?.config ?? {};
-  out.config = {
-    ...gc,
-    ...oc,
-    ...gc.labels || oc.labels ? { labels: { ...gc.labels ?? {}, ...oc.labels ?? {} } } : {},
-    ...gc.removeLabels || oc.removeLabels ? { removeLabels: [.../* @__PURE__ */ new Set([...gc.removeLabels ?? [], ...oc.removeLabels ?? []])] } : {}
-  };
+  const c3 = out.config;
+  if (global3.author) out.author = global3.author;
+  if (global3.clearHistory) out.clearHistory = true;
+  if (gc.keepEssentialWerfLabels) c3.keepEssentialWerfLabels = true;
+  if (gc.labels) c3.labels = { ...c3.labels ?? {}, ...gc.labels };
+  const remove = [...c3.removeLabels ?? []];
+  for (const l of gc.removeLabels ?? []) if (!remove.includes(l)) remove.push(l);
+  if (remove.length) c3.removeLabels = remove;
   return out;
 }
 var init_document = __esm({
@@ -43333,10 +44114,10 @@ function validateImages(images) {
   }
   const state = /* @__PURE__ */ new Map();
   const stack = [];
-  const visit2 = (name) => {
-    state.set(name, 1);
-    stack.push(name);
-    const img = byName.get(name);
+  const visit2 = (name2) => {
+    state.set(name2, 1);
+    stack.push(name2);
+    const img = byName.get(name2);
     for (const e of imageEdges(img)) {
       const s = state.get(e.image);
       if (s === 1) {
@@ -43346,7 +44127,7 @@ function validateImages(images) {
       if (s === void 0) visit2(e.image);
     }
     stack.pop();
-    state.set(name, 2);
+    state.set(name2, 2);
   };
   for (const img of images) if (!state.has(img.name)) visit2(img.name);
 }
@@ -43355,24 +44136,24 @@ var init_validate2 = __esm({
   "packages/core/src/config/validate.ts"() {
     "use strict";
     init_errors();
-    label = (name) => name === "" ? "the nameless image" : `image ${JSON.stringify(name)}`;
+    label = (name2) => name2 === "" ? "the nameless image" : `image ${JSON.stringify(name2)}`;
   }
 });
 
 // packages/core/src/digest/hash.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function sha3_224(...parts) {
-  return createHash2("sha3-224").update(parts.join(HASH_SEPARATOR)).digest("hex");
+  return createHash4("sha3-224").update(parts.join(HASH_SEPARATOR)).digest("hex");
 }
 function sha256(...parts) {
-  return createHash2("sha256").update(parts.join(HASH_SEPARATOR)).digest("hex");
+  return createHash4("sha256").update(parts.join(HASH_SEPARATOR)).digest("hex");
 }
 function murmur3_32(data, seed = 0) {
   const c1 = 3432918353;
   const c22 = 461845907;
   let h2 = seed >>> 0;
-  const len = data.length;
-  const blocks = len & ~3;
+  const len2 = data.length;
+  const blocks = len2 & ~3;
   for (let i2 = 0; i2 < blocks; i2 += 4) {
     let k2 = (data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16 | data[i2 + 3] << 24) >>> 0;
     k2 = Math.imul(k2, c1);
@@ -43383,7 +44164,7 @@ function murmur3_32(data, seed = 0) {
     h2 = Math.imul(h2, 5) + 3864292196 >>> 0;
   }
   let k = 0;
-  const tail = len & 3;
+  const tail = len2 & 3;
   if (tail === 3) k ^= data[blocks + 2] << 16;
   if (tail >= 2) k ^= data[blocks + 1] << 8;
   if (tail >= 1) {
@@ -43393,7 +44174,7 @@ function murmur3_32(data, seed = 0) {
     k = Math.imul(k, c22);
     h2 ^= k;
   }
-  h2 ^= len;
+  h2 ^= len2;
   h2 ^= h2 >>> 16;
   h2 = Math.imul(h2, 2246822507);
   h2 ^= h2 >>> 13;
@@ -43532,27 +44313,27 @@ function shouldBeSlugged(data, maxSize) {
   const formatted = data.replace("--", "-");
   return slugify(formatted) !== formatted;
 }
-function validateNamespace(name) {
-  if (name.length === 0) return null;
-  if (name.length > NAMESPACE_MAX) return `kubernetes namespace should be a valid DNS-1123 label: ${JSON.stringify(name)} is ${name.length} chars long`;
-  if (!DNS1123_LABEL.test(name)) return `kubernetes namespace should be a valid DNS-1123 label: ${JSON.stringify(name)} must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`;
+function validateNamespace(name2) {
+  if (name2.length === 0) return null;
+  if (name2.length > NAMESPACE_MAX) return `kubernetes namespace should be a valid DNS-1123 label: ${JSON.stringify(name2)} is ${name2.length} chars long`;
+  if (!DNS1123_LABEL.test(name2)) return `kubernetes namespace should be a valid DNS-1123 label: ${JSON.stringify(name2)} must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`;
   return null;
 }
-function validateRelease(name) {
-  if (name.length === 0) return null;
-  if (name.length > RELEASE_MAX) return `helm release name should be a valid DNS-1123 subdomain and be maximum ${RELEASE_MAX} chars: ${JSON.stringify(name)} is ${name.length} chars long`;
-  if (!DNS1123_SUBDOMAIN.test(name)) return `helm release name should be a valid DNS-1123 subdomain and be maximum ${RELEASE_MAX} chars: ${JSON.stringify(name)} must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`;
+function validateRelease(name2) {
+  if (name2.length === 0) return null;
+  if (name2.length > RELEASE_MAX) return `helm release name should be a valid DNS-1123 subdomain and be maximum ${RELEASE_MAX} chars: ${JSON.stringify(name2)} is ${name2.length} chars long`;
+  if (!DNS1123_SUBDOMAIN.test(name2)) return `helm release name should be a valid DNS-1123 subdomain and be maximum ${RELEASE_MAX} chars: ${JSON.stringify(name2)} must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`;
   return null;
 }
-function slugNamespace(name) {
-  return validateNamespace(name) === null ? name : slugWithHash(name, NAMESPACE_MAX);
+function slugNamespace(name2) {
+  return validateNamespace(name2) === null ? name2 : slugWithHash(name2, NAMESPACE_MAX);
 }
-function slugRelease(name) {
-  return validateRelease(name) === null ? name : slugWithHash(name, RELEASE_MAX);
+function slugRelease(name2) {
+  return validateRelease(name2) === null ? name2 : slugWithHash(name2, RELEASE_MAX);
 }
-function slugProject(name) {
-  if (name.length === 0 || PROJECT.test(name) && name.length <= PROJECT_MAX) return name;
-  const s = slugify(name);
+function slugProject(name2) {
+  if (name2.length === 0 || PROJECT.test(name2) && name2.length <= PROJECT_MAX) return name2;
+  const s = slugify(name2);
   return s.length > PROJECT_MAX ? s.slice(0, PROJECT_MAX) : s;
 }
 var SEPARATOR, NAMESPACE_MAX, RELEASE_MAX, PROJECT_MAX, DEFAULT_SLUG_MAX, TABLE, CYR, DNS1123_LABEL, DNS1123_SUBDOMAIN, PROJECT;
@@ -43721,6 +44502,175 @@ var init_slug = __esm({
   }
 });
 
+// packages/core/src/build/dockerignore.ts
+import { posix } from "node:path";
+function compilePattern(raw) {
+  let text2 = raw;
+  let exclusion = false;
+  if (text2.startsWith("!")) {
+    exclusion = true;
+    text2 = text2.slice(1).trim();
+    if (text2 === "") return void 0;
+  }
+  text2 = posix.normalize(text2);
+  if (text2.length > 1 && text2.startsWith("/")) text2 = text2.slice(1);
+  if (text2.endsWith("/") && text2.length > 1) text2 = text2.slice(0, -1);
+  if (text2 === ".") text2 = "";
+  return { text: text2, exclusion, re: globToRegex(text2), segments: text2 === "" ? [] : text2.split("/") };
+}
+function globToRegex(pattern) {
+  let re = "^";
+  const chars = Array.from(pattern);
+  for (let i2 = 0; i2 < chars.length; i2++) {
+    const ch = chars[i2];
+    if (ch === "*") {
+      if (chars[i2 + 1] === "*") {
+        i2++;
+        if (chars[i2 + 1] === "/") i2++;
+        if (i2 + 1 >= chars.length) re += ".*";
+        else re += "(.*/)?";
+      } else re += "[^/]*";
+    } else if (ch === "?") re += "[^/]";
+    else if (ch === "\\") {
+      const n2 = chars[++i2];
+      if (n2 !== void 0) re += escapeRe2(n2);
+    } else if (ch === "[") {
+      const close = chars.indexOf("]", i2 + 1);
+      if (close < 0) re += "\\[";
+      else {
+        let cls = chars.slice(i2 + 1, close).join("");
+        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i2 = close;
+      }
+    } else re += escapeRe2(ch);
+  }
+  re += "$";
+  try {
+    return new RegExp(re, "s");
+  } catch {
+    return new RegExp("^" + escapeRe2(pattern) + "$");
+  }
+}
+function escapeRe2(c3) {
+  return c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function segmentRe(seg) {
+  let r = segCache.get(seg);
+  if (!r) {
+    r = globToRegex(seg);
+    segCache.set(seg, r);
+  }
+  return r;
+}
+function patternMayMatchUnder(patternSegs, dirSegs) {
+  if (patternSegs.length === 0) return true;
+  for (let i2 = 0; i2 < patternSegs.length; i2++) {
+    const ps = patternSegs[i2];
+    if (ps.includes("**")) return true;
+    if (i2 >= dirSegs.length) return true;
+    if (!segmentRe(ps).test(dirSegs[i2])) return false;
+  }
+  return true;
+}
+var DockerIgnore, segCache, SourceMatcher;
+var init_dockerignore = __esm({
+  "packages/core/src/build/dockerignore.ts"() {
+    "use strict";
+    DockerIgnore = class _DockerIgnore {
+      patterns;
+      cache = /* @__PURE__ */ new Map();
+      constructor(patterns) {
+        this.patterns = patterns.map(compilePattern).filter((p) => p !== void 0);
+      }
+      /** Parses .dockerignore content. */
+      static parse(content) {
+        const lines2 = [];
+        for (const raw of content.split(/\r?\n/)) {
+          const line = raw.trim();
+          if (line === "" || line.startsWith("#")) continue;
+          lines2.push(line);
+        }
+        return new _DockerIgnore(lines2);
+      }
+      get empty() {
+        return this.patterns.length === 0;
+      }
+      /** Is `path` (relative to the context, '/'-separated) excluded from the context? */
+      ignores(path6) {
+        if (this.patterns.length === 0) return false;
+        const cached = this.cache.get(path6);
+        if (cached !== void 0) return cached;
+        const parents = path6.split("/");
+        parents.pop();
+        let matched = false;
+        for (const p of this.patterns) {
+          if (p.exclusion !== matched) continue;
+          let m = p.re.test(path6);
+          if (!m && parents.length > 0) {
+            for (let i2 = 1; i2 <= parents.length; i2++) {
+              if (p.re.test(parents.slice(0, i2).join("/"))) {
+                m = true;
+                break;
+              }
+            }
+          }
+          if (m) matched = !p.exclusion;
+        }
+        this.cache.set(path6, matched);
+        return matched;
+      }
+      /**
+       * For a directory: 'all' when the directory and everything below is
+       * ignored, 'none' when nothing below can be ignored, 'some' otherwise.
+       */
+      dirStatus(dir) {
+        if (this.patterns.length === 0) return "none";
+        const segs = dir === "" ? [] : dir.split("/");
+        let anyAffects = false;
+        for (const p of this.patterns) {
+          if (patternMayMatchUnder(p.segments, segs)) {
+            anyAffects = true;
+            if (p.exclusion) return "some";
+          }
+        }
+        if (!anyAffects) return "none";
+        if (dir !== "" && this.ignores(dir)) return "all";
+        return "some";
+      }
+    };
+    segCache = /* @__PURE__ */ new Map();
+    SourceMatcher = class {
+      globs;
+      constructor(sources) {
+        this.globs = sources.map((s) => {
+          let t = posix.normalize(s.replace(/^\.\/+/, ""));
+          t = t.replace(/^\/+/, "").replace(/\/+$/, "");
+          if (t === "." || t === "") return { segs: [], re: /^/, all: true };
+          return { segs: t.split("/"), re: globToRegex(t), all: false };
+        });
+      }
+      /** The file (or directory) is copied: a source matches it or one of its parents. */
+      matches(path6) {
+        const segs = path6.split("/");
+        for (const g of this.globs) {
+          if (g.all) return true;
+          for (let i2 = 1; i2 <= segs.length; i2++) if (g.re.test(segs.slice(0, i2).join("/"))) return true;
+        }
+        return false;
+      }
+      /** 'all': everything under `dir` is copied; 'none': nothing; 'some': look inside. */
+      dirStatus(dir) {
+        if (dir === "") return this.globs.some((g) => g.all) ? "all" : this.globs.length ? "some" : "none";
+        if (this.matches(dir)) return "all";
+        const segs = dir.split("/");
+        for (const g of this.globs) if (patternMayMatchUnder(g.segs, segs)) return "some";
+        return "none";
+      }
+    };
+  }
+});
+
 // packages/core/src/config/load.ts
 import { realpath as realpath3 } from "node:fs/promises";
 import { basename, resolve as resolve2 } from "node:path";
@@ -43737,30 +44687,28 @@ async function loadProject(opts) {
   const env = opts.env ?? "";
   const loose = opts.looseGiterminism ?? false;
   const dev = opts.dev ?? false;
-  const repo = await GitRepo.open(opts.dir, { workTree: opts.gitWorkTree, ctx });
   const dir = await realpath3(resolve2(opts.dir)).catch(() => {
-    throw new WerfActionError(`the project directory ${opts.dir} does not exist`, { code: "config.not-found", location: { subject: opts.dir } });
+    throw new WerfActionError(`the project directory ${opts.dir} does not exist`, { code: "config.not-found", location: { subject: opts.dir }, hint: "check --dir" });
   });
-  const projectPath = repo.relative(dir) ?? "";
-  const toRepo = (p) => projectPath ? p ? `${projectPath}/${p}` : projectPath : p;
   const templatesDir = relTo(dir, opts.configTemplatesDir ?? ".werf");
   const giterminismPath = relTo(dir, opts.giterminismConfig ?? GITERMINISM_CONFIG);
   const configCandidates = opts.config ? [relTo(dir, opts.config)] : DEFAULT_CONFIGS;
   if (loose) ctx.log.warn("giterminism is off (--loose-giterminism): werf.yaml, templates and files are read from the work tree");
   const firstPaths = [giterminismPath, ...configCandidates];
-  const [objs, tmplEntries] = await Promise.all([
-    repo.readObjects(["HEAD", ...firstPaths.map((p) => `HEAD:${toRepo(p)}`)], { followSymlinks: true }),
-    repo.lsTree("HEAD", [toRepo(templatesDir)]).catch(() => [])
+  const [repo, objs, tmplEntries] = await Promise.all([
+    GitRepo.open(dir, { workTree: opts.gitWorkTree, ctx }),
+    readObjectsIn(dir, ["HEAD", ...firstPaths.map((p) => `HEAD:./${p}`)], { followSymlinks: true, signal: ctx.signal }),
+    lsTreeIn(dir, "HEAD", [templatesDir || "."], { signal: ctx.signal })
   ]);
+  const projectPath = repo.relative(dir) ?? "";
   const headObj = objs.get("HEAD");
   if (!headObj || headObj.kind !== "commit") await repo.headCommit();
   const head = parseCommitObject(headObj.hash, headObj.content);
   const files = new ProjectFiles(repo, head.hash, projectPath, dir, { dev, loose });
-  for (const p of firstPaths) files.seed(p, objs.get(`HEAD:${toRepo(p)}`) ?? { kind: "missing" });
+  for (const p of firstPaths) files.seed(p, objs.get(`HEAD:./${p}`) ?? { kind: "missing" });
   const tmplTree = /* @__PURE__ */ new Map();
   for (const e of tmplEntries) {
-    const rel = files.fromRepo(e.path);
-    if (e.type === "blob" && rel.endsWith(".tmpl") && (!templatesDir || rel.startsWith(templatesDir + "/"))) tmplTree.set(rel, e.hash);
+    if (e.type === "blob" && e.mode !== "120000" && e.path.endsWith(".tmpl") && (!templatesDir || e.path.startsWith(templatesDir + "/"))) tmplTree.set(e.path, e.hash);
   }
   let giterminism = defaultGiterminism();
   {
@@ -43789,7 +44737,7 @@ async function loadProject(opts) {
     });
   }
   const templates = await loadTemplates(files, templatesDir, tmplTree, giterminism);
-  const rendered = renderConfig({
+  const rendered = renderWerfYaml({
     configPath,
     source,
     templates,
@@ -43866,9 +44814,19 @@ async function loadTemplates(files, dir, tree, g) {
   } else {
     names = /* @__PURE__ */ new Set([...tree.keys(), ...onDisk.filter(allowed)]);
     const checked = [.../* @__PURE__ */ new Set([...tree.keys(), ...onDisk])].filter((p) => !allowed(p));
-    const byHash = await files.repo.readObjects([...tree.entries()].filter(([p]) => !allowed(p)).map(([, h2]) => h2));
-    for (const p of checked) files.seed(p, tree.has(p) ? byHash.get(tree.get(p)) ?? { kind: "missing" } : { kind: "missing" });
-    await files.assertUnchanged(checked.sort(), kind);
+    const algo2 = [...tree.values()][0]?.length === 64 ? "sha256" : "sha1";
+    const slow = [];
+    await Promise.all(checked.map(async (p) => {
+      const h2 = tree.get(p);
+      const disk = h2 ? await files.readDisk(p).catch(() => null) : null;
+      if (h2 && disk && blobHash(disk, algo2) === h2) files.seed(p, { kind: "blob", hash: h2, content: disk });
+      else slow.push(p);
+    }));
+    if (slow.length) {
+      const byHash = await files.repo.readObjects(slow.filter((p) => tree.has(p)).map((p) => tree.get(p)));
+      for (const p of slow) files.seed(p, tree.has(p) ? byHash.get(tree.get(p)) ?? { kind: "missing" } : { kind: "missing" });
+      await files.assertUnchanged(slow.sort(), kind);
+    }
   }
   const list2 = [...names].sort();
   const contents = await files.readChecked(list2, kind, allowed);
@@ -43968,27 +44926,21 @@ async function checkContextFiles(project, files, dfImages) {
       if (p === df || p.endsWith(".dockerignore")) return false;
       if (addFiles.some((a2) => p === a2 || p.startsWith(a2 + "/"))) return false;
       const inCtx = img.context ? p.slice(img.context.length + 1) : p;
-      return !ignore(inCtx);
+      return !ignore.ignores(inCtx);
     });
     if (bad3.length) {
-      throw files.uncommittedError(bad3, { what: `files in the build context of image ${JSON.stringify(img.name)}`, allowHint: "untracked files with contextAddFiles (and config.dockerfile.allowContextAddFiles)" }, () => ({ ...img.pos }));
+      throw files.uncommittedError(bad3, { what: `the build context of image ${JSON.stringify(img.name)}`, allowHint: "untracked files with contextAddFiles (and config.dockerfile.allowContextAddFiles)" }, () => ({ ...img.pos }));
     }
   }
   const bad2 = files.uncommitted(chart).filter((e) => !matchGlobList(g.helm.allowUncommittedFiles, files.fromRepo(e.path)));
-  if (bad2.length) throw files.uncommittedError(bad2, { what: "chart files", allowHint: "them with helm.allowUncommittedFiles" }, (p) => ({ file: p }));
+  if (bad2.length) throw files.uncommittedError(bad2, { what: "the chart", allowHint: "them with helm.allowUncommittedFiles" }, (p) => ({ file: p }));
 }
 async function dockerignoreMatcher(files, img) {
   const df = dockerfilePath(img);
   const cands = [`${df}.dockerignore`, img.context ? `${img.context}/.dockerignore` : ".dockerignore"];
   await files.prefetch(cands);
   const found = cands.map((c3) => files.object(c3)).find((o2) => o2?.kind === "blob");
-  if (!found) return () => false;
-  const rules = found.content.toString("utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")).map((l) => ({ neg: l.startsWith("!"), pat: l.replace(/^!/, "").replace(/^\/+/, "").replace(/\/+$/, "") }));
-  return (p) => {
-    let ignored = false;
-    for (const r of rules) if (globMatchPathOrParent(r.pat, p)) ignored = !r.neg;
-    return ignored;
-  };
+  return DockerIgnore.parse(found?.content?.toString("utf8") ?? "");
 }
 var DEFAULT_CONFIGS;
 var init_load = __esm({
@@ -44002,7 +44954,7 @@ var init_load = __esm({
     init_document();
     init_validate2();
     init_slug();
-    init_glob();
+    init_dockerignore();
     DEFAULT_CONFIGS = ["werf.yaml", "werf.yml"];
   }
 });
@@ -44073,15 +45025,15 @@ function parseRepository(repo) {
   if (r.tag || r.digest) throw bad(repo, "a repository must not have a tag or digest");
   return { registry: r.registry, repository: r.repository };
 }
-function splitRepository(name, original) {
+function splitRepository(name2, original) {
   let registry = DOCKER_HUB;
-  let path6 = name;
-  const slash = name.indexOf("/");
+  let path6 = name2;
+  const slash = name2.indexOf("/");
   if (slash >= 0) {
-    const first = name.slice(0, slash);
+    const first = name2.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase()) {
       registry = first;
-      path6 = name.slice(slash + 1);
+      path6 = name2.slice(slash + 1);
     }
   }
   if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
@@ -44152,12 +45104,12 @@ var init_auth = __esm({
 // packages/core/src/registry/credentials.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function dockerConfigDir(env) {
-  return env.WERF_DOCKER_CONFIG || env.DOCKER_CONFIG || join2(env.HOME || homedir(), ".docker");
+  return env.WERF_DOCKER_CONFIG || env.DOCKER_CONFIG || join3(env.HOME || homedir(), ".docker");
 }
 async function readDockerConfig(dir) {
-  const path6 = join2(dir, "config.json");
+  const path6 = join3(dir, "config.json");
   let text2;
   try {
     text2 = await readFile2(path6, "utf8");
@@ -44187,7 +45139,7 @@ function keyHost(key) {
 async function resolveCredentials(registry, ctx, options = {}) {
   const dir = options.configDir ?? dockerConfigDir(ctx.env);
   const loaded = await readDockerConfig(dir);
-  if (!loaded) return { source: `anonymous (no ${join2(dir, "config.json")})` };
+  if (!loaded) return { source: `anonymous (no ${join3(dir, "config.json")})` };
   const { path: path6, config } = loaded;
   const runHelper = options.runHelper ?? runCredentialHelper;
   const key = configKey(registry);
@@ -44238,13 +45190,13 @@ var runCredentialHelper;
 var init_credentials = __esm({
   "packages/core/src/registry/credentials.ts"() {
     "use strict";
-    init_execa();
     init_errors();
     init_reference2();
     runCredentialHelper = async (helper, serverUrl, ctx) => {
       const program = `docker-credential-${helper}`;
       try {
-        const r = await execa(program, ["get"], { input: serverUrl, cancelSignal: ctx.signal, env: { ...ctx.env }, extendEnv: false, reject: false });
+        const { execa: execa2 } = await Promise.resolve().then(() => (init_execa(), execa_exports));
+        const r = await execa2(program, ["get"], { input: serverUrl, cancelSignal: ctx.signal, env: { ...ctx.env }, extendEnv: false, reject: false });
         if (r.exitCode !== 0) {
           const out = `${r.stdout}`.trim();
           if (/credentials not found/i.test(out)) return void 0;
@@ -44267,22 +45219,36 @@ var init_credentials = __esm({
   }
 });
 
+// packages/core/src/registry/http.ts
+function undici() {
+  return loading ??= Promise.resolve().then(() => __toESM(require_undici(), 1)).then((m) => {
+    const mod = m.default ?? m;
+    return { Agent: mod.Agent, fetch: mod.fetch };
+  });
+}
+var loading;
+var init_http = __esm({
+  "packages/core/src/registry/http.ts"() {
+    "use strict";
+  }
+});
+
 // packages/core/src/registry/client.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { readdir as readdir3, readFile as readFile3 } from "node:fs/promises";
 import { rootCertificates } from "node:tls";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function sha2562(data) {
-  return `sha256:${createHash3("sha256").update(data).digest("hex")}`;
+  return `sha256:${createHash5("sha256").update(data).digest("hex")}`;
 }
 function hostMatches(list2, host) {
   if (list2 === true) return true;
   if (!list2) return false;
   return list2.includes(host);
 }
-function parseRetryAfter(value, now) {
-  if (!value) return void 0;
-  const v = value.trim();
+function parseRetryAfter(value2, now) {
+  if (!value2) return void 0;
+  const v = value2.trim();
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1e3);
   const t = Date.parse(v);
   if (Number.isNaN(t)) return void 0;
@@ -44316,11 +45282,11 @@ function nextLink(link, base) {
   }
   return void 0;
 }
-var import_undici2, RETRY_STATUS, Semaphore, RegistryClient, Repository;
+var RETRY_STATUS, Semaphore, RegistryClient, Repository;
 var init_client = __esm({
   "packages/core/src/registry/client.ts"() {
     "use strict";
-    import_undici2 = __toESM(require_undici(), 1);
+    init_http();
     init_errors();
     init_auth();
     init_credentials();
@@ -44361,8 +45327,8 @@ var init_client = __esm({
       sem;
       opts;
       /** A handle on one repository (`host[:port]/path`, docker.io when no host). */
-      repository(name) {
-        const { registry, repository } = parseRepository(name);
+      repository(name2) {
+        const { registry, repository } = parseRepository(name2);
         return new Repository(this, registry, repository);
       }
       /** Close TLS agents (idle keep-alive sockets would hold the process open). */
@@ -44380,9 +45346,9 @@ var init_client = __esm({
           const insecure = hostMatches(this.opts.insecureRegistry, registry);
           const state = { registry, baseUrl: `https://${apiHost(registry)}`, tokens: /* @__PURE__ */ new Map() };
           if (insecure) {
-            const agent = new import_undici2.Agent({ connect: { rejectUnauthorized: false } });
-            state.dispatcher = Promise.resolve(agent);
-            state.probed = this.probeScheme(state, agent);
+            const agent = undici().then((u2) => new u2.Agent({ connect: { rejectUnauthorized: false } }));
+            state.dispatcher = agent;
+            state.probed = agent.then((a2) => this.probeScheme(state, a2));
           } else {
             state.dispatcher = this.makeDispatcher(registry);
           }
@@ -44396,13 +45362,17 @@ var init_client = __esm({
         const started = Date.now();
         let status = 0;
         try {
-          const r = await (0, import_undici2.fetch)(`${h2.baseUrl}/v2/`, {
+          const { fetch } = await undici();
+          const r = await fetch(`${h2.baseUrl}/v2/`, {
             dispatcher: agent,
             signal: AbortSignal.any([this.ctx.signal, AbortSignal.timeout(this.opts.timeoutMs ?? 6e4)])
           });
           status = r.status;
           await r.arrayBuffer();
-          if (status === 401) h2.challenge = parseChallenge(r.headers.get("www-authenticate"));
+          if (status === 401) {
+            const ch = parseChallenge(r.headers.get("www-authenticate"));
+            if (ch) h2.challenge = { ...ch, scope: void 0 };
+          }
         } catch {
           h2.baseUrl = `http://${apiHost(h2.registry)}`;
           h2.dispatcher = Promise.resolve(void 0);
@@ -44412,23 +45382,24 @@ var init_client = __esm({
         this.ctx.log.debug(`registry ${h2.registry} is insecure: using ${h2.baseUrl}`);
       }
       async makeDispatcher(registry) {
+        const { Agent } = await undici();
         if (hostMatches(this.opts.skipTlsVerifyRegistry, registry)) {
-          return new import_undici2.Agent({ connect: { rejectUnauthorized: false } });
+          return new Agent({ connect: { rejectUnauthorized: false } });
         }
         const extra = [];
         const given = this.opts.caCerts?.[registry];
         if (given) extra.push(given);
         for (const base of this.opts.certsDirs ?? ["/etc/docker/certs.d", "/etc/containers/certs.d"]) {
-          const dir = join3(base, registry);
+          const dir = join4(base, registry);
           let names;
           try {
             names = await readdir3(dir);
           } catch {
             continue;
           }
-          for (const n2 of names.filter((x) => x.endsWith(".crt")).sort()) extra.push(await readFile3(join3(dir, n2), "utf8"));
+          for (const n2 of names.filter((x) => x.endsWith(".crt")).sort()) extra.push(await readFile3(join4(dir, n2), "utf8"));
         }
-        return new import_undici2.Agent(extra.length ? { connect: { ca: [...rootCertificates, ...extra] } } : {});
+        return new Agent(extra.length ? { connect: { ca: [...rootCertificates, ...extra] } } : {});
       }
       credentials(h2) {
         if (!h2.credentials) {
@@ -44469,11 +45440,16 @@ var init_client = __esm({
           return void 0;
         }
         if (creds.registryToken) return `Bearer ${creds.registryToken}`;
-        const fullScope = mergeScopes(scope, ch.scope);
+        const fullScope = scope ?? "";
         const cached = h2.tokens.get(fullScope);
         if (cached && cached.expiresAt > this.ctx.now()) return `Bearer ${cached.token}`;
-        const token = await this.fetchToken(h2, ch, fullScope, creds, operation);
-        return `Bearer ${token}`;
+        const pending = h2.pendingTokens ??= /* @__PURE__ */ new Map();
+        let p = pending.get(fullScope);
+        if (!p) {
+          p = this.fetchToken(h2, ch, fullScope, creds, operation).finally(() => pending.delete(fullScope));
+          pending.set(fullScope, p);
+        }
+        return `Bearer ${await p}`;
       }
       async fetchToken(h2, ch, scope, creds, operation) {
         if (!ch.realm) throw this.error(h2, "registry.auth-failed", `the registry's Bearer challenge has no realm`, operation, creds);
@@ -44532,7 +45508,8 @@ var init_client = __esm({
           let netErr;
           try {
             const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 6e4);
-            const r = await (0, import_undici2.fetch)(url, {
+            const { fetch } = await undici();
+            const r = await fetch(url, {
               method,
               headers,
               body,
@@ -44587,7 +45564,8 @@ var init_client = __esm({
         const started = Date.now();
         await this.sem.acquire();
         try {
-          const r = await (0, import_undici2.fetch)(url, {
+          const { fetch } = await undici();
+          const r = await fetch(url, {
             method: o2.method,
             headers,
             body: o2.body,
@@ -44612,27 +45590,43 @@ var init_client = __esm({
         const dispatcher = await h2.dispatcher;
         const url = /^https?:\/\//.test(o2.path) ? o2.path : `${h2.baseUrl}${o2.path}`;
         const scope = mergeScopes(o2.repository && o2.actions ? repositoryScope(o2.repository, o2.actions) : void 0, ...o2.extraScopes ?? []) || void 0;
+        let releaseFirst;
+        if (!h2.challenge && !h2.contacted) {
+          if (h2.firstContact) await h2.firstContact.catch(() => void 0);
+          else h2.firstContact = new Promise((r) => {
+            releaseFirst = r;
+          });
+        }
+        try {
+          return await this.authorizedExchange(h2, o2, url, scope, creds, dispatcher, () => {
+            h2.contacted = true;
+            releaseFirst?.();
+          });
+        } finally {
+          releaseFirst?.();
+        }
+      }
+      async authorizedExchange(h2, o2, url, scope, creds, dispatcher, onFirstResponse) {
+        let roundScope = scope;
         for (let round = 0; ; round++) {
           const headers = { ...o2.headers };
-          const auth = await this.authorization(h2, scope, creds, o2.operation);
+          const auth = await this.authorization(h2, roundScope, creds, o2.operation);
           if (auth) headers.authorization = auth;
           const res = await this.send(h2, o2.method, url, headers, o2.body, dispatcher, o2.operation);
-          if (res.status !== 401 || round > 0) {
-            if (res.status === 401) {
-              throw this.error(h2, "registry.unauthorized", `authentication failed (HTTP 401${errorText(res)})`, o2.operation, creds);
-            }
-            return res;
-          }
-          const ch = parseChallenge(res.headers.get("www-authenticate"));
+          const ch = res.status === 401 ? parseChallenge(res.headers.get("www-authenticate")) : void 0;
+          if (ch) h2.challenge = { ...ch, scope: void 0 };
+          if (round === 0) onFirstResponse();
+          if (res.status !== 401) return res;
+          if (round > 0) throw this.error(h2, "registry.unauthorized", `authentication failed (HTTP 401${errorText(res)})`, o2.operation, creds);
           if (!ch) throw this.error(h2, "registry.unauthorized", `HTTP 401 without a usable WWW-Authenticate challenge`, o2.operation, creds);
-          const hadChallenge = h2.challenge;
-          h2.challenge = ch;
-          if (ch.scheme === "bearer") h2.tokens.delete(mergeScopes(scope, ch.scope));
-          if (ch.scheme === "basic" && (creds.username === void 0 || creds.password === void 0)) {
-            throw this.error(h2, "registry.unauthorized", "the registry requires a login", o2.operation, creds);
-          }
-          if (hadChallenge && hadChallenge.scheme === ch.scheme && ch.scheme === "basic") {
-            throw this.error(h2, "registry.unauthorized", `authentication failed (HTTP 401${errorText(res)})`, o2.operation, creds);
+          if (ch.scheme === "basic") {
+            if (creds.username === void 0 || creds.password === void 0) {
+              throw this.error(h2, "registry.unauthorized", "the registry requires a login", o2.operation, creds);
+            }
+            if (auth?.startsWith("Basic ")) throw this.error(h2, "registry.unauthorized", `authentication failed (HTTP 401${errorText(res)})`, o2.operation, creds);
+          } else {
+            roundScope = mergeScopes(scope, ch.scope) || void 0;
+            h2.tokens.delete(roundScope ?? "");
           }
         }
       }
@@ -44662,10 +45656,10 @@ var init_client = __esm({
       }
     };
     Repository = class {
-      constructor(client, registry, name) {
+      constructor(client, registry, name2) {
         this.client = client;
         this.registry = registry;
-        this.name = name;
+        this.name = name2;
       }
       client;
       registry;
@@ -44877,7 +45871,8 @@ async function apiRequest(ctx, method, url, headers, body, retries = 4) {
     let res;
     let delay = 500 * 2 ** attempt;
     try {
-      const r = await (0, import_undici3.fetch)(url, { method, headers, body, signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(6e4)]) });
+      const { fetch } = await undici();
+      const r = await fetch(url, { method, headers, body, signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(6e4)]) });
       res = { status: r.status, body: await r.text() };
       const ra = parseRetryAfter(r.headers.get("retry-after"), ctx.now());
       if (ra !== void 0) delay = Math.min(ra, 12e4);
@@ -44894,11 +45889,15 @@ async function apiRequest(ctx, method, url, headers, body, retries = 4) {
     if (res && attempt >= retries) return res;
     ctx.log.debug(`${method} ${url}: ${res ? `HTTP ${res.status}` : "network error"}, retrying in ${delay}ms`);
     await new Promise((resolve8, reject) => {
-      const t = setTimeout(resolve8, delay);
-      ctx.signal.addEventListener("abort", () => {
+      const onAbort = () => {
         clearTimeout(t);
         reject(ctx.signal.reason);
-      }, { once: true });
+      };
+      const t = setTimeout(() => {
+        ctx.signal.removeEventListener("abort", onAbort);
+        resolve8();
+      }, delay);
+      ctx.signal.addEventListener("abort", onAbort, { once: true });
     });
   }
 }
@@ -44915,11 +45914,11 @@ function apiError(api, what, res, subject, hint) {
     hint
   });
 }
-var import_undici3, GitHubPackagesDeleter, DockerHubDeleter;
+var GitHubPackagesDeleter, DockerHubDeleter;
 var init_api_deleters = __esm({
   "packages/core/src/registry/api-deleters.ts"() {
     "use strict";
-    import_undici3 = __toESM(require_undici(), 1);
+    init_http();
     init_errors();
     init_client();
     GitHubPackagesDeleter = class {
@@ -45182,7 +46181,7 @@ var init_registry = __esm({
 });
 
 // packages/core/src/storage/manifest-only.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { gzipSync } from "node:zlib";
 function goTime(ms, subMsNanos = Number(process.hrtime.bigint() % 1000000n)) {
   const base = new Date(Math.floor(ms)).toISOString();
@@ -45212,7 +46211,7 @@ var init_manifest_only = __esm({
   "packages/core/src/storage/manifest-only.ts"() {
     "use strict";
     init_registry();
-    sha2563 = (b) => `sha256:${createHash4("sha256").update(b).digest("hex")}`;
+    sha2563 = (b) => `sha256:${createHash6("sha256").update(b).digest("hex")}`;
     EMPTY_TAR = Buffer.alloc(1024);
     EMPTY_TAR_GZIP = gzipSync(EMPTY_TAR, { level: 9 });
     EMPTY_TAR_DIFF_ID = sha2563(EMPTY_TAR);
@@ -45245,9 +46244,9 @@ function classifyTag(tag2) {
   if (tag2 === CLEANUP_RECORD_TAG) return { kind: "cleanup", tag: tag2 };
   return { kind: "other", tag: tag2 };
 }
-function slugImageName(name) {
-  if (name === "") return NAMELESS_IMAGE_RECORD;
-  return name.replaceAll(" ", "__space__").replaceAll("/", "__slash__").replaceAll("+", "__plus__");
+function slugImageName(name2) {
+  if (name2 === "") return NAMELESS_IMAGE_RECORD;
+  return name2.replaceAll(" ", "__space__").replaceAll("/", "__slash__").replaceAll("+", "__plus__");
 }
 function unslugImageName(id) {
   const res = id.replaceAll("__space__", " ").replaceAll("__slash__", "/").replaceAll("__plus__", "+");
@@ -45610,9 +46609,9 @@ var init_stages_storage = __esm({
         const byImage = /* @__PURE__ */ new Map();
         const notManaged = /* @__PURE__ */ new Map();
         for (const r of (await this.index()).ofKind("meta")) {
-          const name = byId.get(r.imageMetadataId);
-          const target = name === void 0 ? notManaged : byImage;
-          const key = name ?? r.imageMetadataId;
+          const name2 = byId.get(r.imageMetadataId);
+          const target = name2 === void 0 ? notManaged : byImage;
+          const key = name2 ?? r.imageMetadataId;
           let m = target.get(key);
           if (!m) target.set(key, m = /* @__PURE__ */ new Map());
           const commits = m.get(r.stageId) ?? [];
@@ -45707,9 +46706,9 @@ function imageEnvPrefix(werfImageName) {
 }
 function buildReportEnv(report) {
   const lines2 = [];
-  for (const name of Object.keys(report.Images).sort()) {
-    const r = report.Images[name];
-    const p = imageEnvPrefix(name);
+  for (const name2 of Object.keys(report.Images).sort()) {
+    const r = report.Images[name2];
+    const p = imageEnvPrefix(name2);
     lines2.push(
       `${p}DOCKER_IMAGE_NAME=${r.DockerImageName}`,
       `${p}DOCKER_IMAGE_ID=${r.DockerImageID}`,
@@ -45719,6 +46718,7 @@ function buildReportEnv(report) {
       `${p}WERF_IMAGE_NAME=${r.WerfImageName}`,
       `${p}FINAL=${r.Final}`
     );
+    if (r.Commit) lines2.push(`${p}COMMIT=${r.Commit}`);
   }
   return lines2.length ? `${lines2.join("\n")}
 ` : "";
@@ -45744,6 +46744,9 @@ function parseBuildReport(text2, file) {
       if (key !== "" && f2 === "WerfImageName" && img.WerfImageName === "") throw fail(`image "${key}" has empty WerfImageName`);
       if (f2 !== "WerfImageName" && !img[f2]) throw fail(`image "${key}" has empty ${f2}`);
     }
+    if (img.Commit !== void 0 && (typeof img.Commit !== "string" || !/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(img.Commit))) {
+      throw fail(`image "${key}" has an invalid Commit ${JSON.stringify(img.Commit)}`);
+    }
     (img.Stages ?? []).forEach((s, i2) => {
       if (!s.Name) throw fail(`image "${key}" stage #${i2} has empty Name`);
       for (const f2 of ["DockerImageName", "DockerImageID", "DockerImageDigest"]) {
@@ -45761,16 +46764,16 @@ var init_report = __esm({
     "use strict";
     init_errors();
     STAGE_KEYS = ["Name", "DockerImageName", "DockerTag", "DockerImageID", "DockerImageDigest", "CreatedAt", "Size", "SourceType", "BaseImagePulled", "Rebuilt", "BuildTime"];
-    IMAGE_KEYS = ["WerfImageName", "DockerRepo", "DockerTag", "DockerImageID", "DockerImageDigest", "DockerImageName", "TargetPlatform", "Rebuilt", "Final", "Size", "BuildTime", "Stages"];
+    IMAGE_KEYS = ["WerfImageName", "DockerRepo", "DockerTag", "DockerImageID", "DockerImageDigest", "DockerImageName", "TargetPlatform", "Rebuilt", "Final", "Size", "BuildTime", "Commit", "Stages"];
   }
 });
 
 // packages/core/src/build/buildah.ts
 import { setMaxListeners as setMaxListeners2 } from "node:events";
 import { existsSync, readFileSync as readFileSync4 } from "node:fs";
-import { mkdtemp, readFile as readFile4, rm as rm2, writeFile as writeFile2, chmod as chmod2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { mkdtemp as mkdtemp2, readFile as readFile4, rm as rm3, writeFile as writeFile2, chmod as chmod2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join5 } from "node:path";
 function defaultStorageDriver(env) {
   if (env.STORAGE_DRIVER) return env.STORAGE_DRIVER;
   try {
@@ -45886,10 +46889,10 @@ var init_buildah = __esm({
       }
       /** `buildah build`; returns the image ID. Output is streamed into the log under a section. */
       async build(o2) {
-        const tmp = await mkdtemp(join4(tmpdir(), "werf-action-build-"));
+        const tmp = await mkdtemp2(join5(tmpdir2(), "werf-action-build-"));
         const started = this.ctx.now();
         try {
-          const iid = join4(tmp, "iid");
+          const iid = join5(tmp, "iid");
           const args = ["build", "--iidfile", iid, "-f", o2.dockerfile, "--format", o2.format ?? "docker"];
           args.push(`--layers=${o2.layers ? "true" : "false"}`);
           args.push(`--pull=${o2.pull === "always" ? "always" : o2.pull === "never" ? "never" : "missing"}`);
@@ -45906,17 +46909,17 @@ var init_buildah = __esm({
           for (const s of o2.secrets ?? []) {
             let src = s.src;
             if (src === void 0) {
-              const value = s.value ?? (s.env !== void 0 ? this.ctx.env[s.env] : void 0);
-              if (value === void 0) {
+              const value2 = s.value ?? (s.env !== void 0 ? this.ctx.env[s.env] : void 0);
+              if (value2 === void 0) {
                 throw new WerfActionError(`build secret "${s.id}": environment variable ${s.env} is not set`, {
                   code: "build.secret-missing",
                   location: { subject: s.id },
                   hint: `export ${s.env} before the build`
                 });
               }
-              this.ctx.log.mask(value);
-              src = join4(tmp, `secret-${n2++}`);
-              await writeFile2(src, value, { mode: 384 });
+              this.ctx.log.mask(value2);
+              src = join5(tmp, `secret-${n2++}`);
+              await writeFile2(src, value2, { mode: 384 });
               await chmod2(src, 384);
             }
             args.push("--secret", `id=${s.id},src=${src}`);
@@ -45969,14 +46972,14 @@ ${tail.map((l) => `    ${l}`).join("\n")}`
           const imageId = (await readFile4(iid, "utf8")).trim().replace(/^sha256:/, "");
           return { imageId, elapsedMs: this.ctx.now() - started };
         } finally {
-          await rm2(tmp, { recursive: true, force: true });
+          await rm3(tmp, { recursive: true, force: true });
         }
       }
       /** Pushes a local image to `dest` (`host/repo:tag`); returns the manifest digest in the registry. */
       async push(image, dest, access2 = {}) {
-        const tmp = await mkdtemp(join4(tmpdir(), "werf-action-push-"));
+        const tmp = await mkdtemp2(join5(tmpdir2(), "werf-action-push-"));
         try {
-          const df = join4(tmp, "digest");
+          const df = join5(tmp, "digest");
           for (let attempt = 0; ; attempt++) {
             try {
               await this.run(["push", "--quiet", "--retry", "3", "--digestfile", df, ...registryFlags2(access2), image, `docker://${dest}`], { subject: dest });
@@ -45990,7 +46993,7 @@ ${tail.map((l) => `    ${l}`).join("\n")}`
           }
           return (await readFile4(df, "utf8")).trim();
         } finally {
-          await rm2(tmp, { recursive: true, force: true });
+          await rm3(tmp, { recursive: true, force: true });
         }
       }
       async pull(ref, access2 = {}) {
@@ -46237,12 +47240,12 @@ function parseDockerfile(text2, file = "Dockerfile") {
       if (!(args.length === 1 || args.length === 3 && args[1].toLowerCase() === "as")) {
         throw syntaxError(file, n2.startLine, "FROM requires either one or three arguments");
       }
-      const name = args.length === 3 ? args[2].toLowerCase() : void 0;
-      if (name !== void 0 && !/^[a-z][a-z0-9-_.]*$/.test(name)) {
+      const name2 = args.length === 3 ? args[2].toLowerCase() : void 0;
+      if (name2 !== void 0 && !/^[a-z][a-z0-9-_.]*$/.test(name2)) {
         throw syntaxError(file, n2.startLine, `invalid name for build stage: "${args[2]}", name can't start with a number or contain symbols`);
       }
       const platform3 = flagValue(n2.flags, "platform");
-      stages.push({ index: stages.length, name, baseName: args[0], platform: platform3, from: n2, commands: [] });
+      stages.push({ index: stages.length, name: name2, baseName: args[0], platform: platform3, from: n2, commands: [] });
     } else if (stages.length === 0) {
       if (n2.cmd !== "arg") throw syntaxError(file, n2.startLine, `no build stage in current context: ${n2.cmd.toUpperCase()} before the first FROM`, "only ARG may come before the first FROM");
       metaArgs.push(n2);
@@ -46351,16 +47354,16 @@ function keyValues(ins) {
     return { key: w.slice(0, eq2), value: legacy ? w.slice(eq2 + 1) : w.slice(eq2 + 1) };
   });
 }
-function flagValue(flags, name) {
+function flagValue(flags, name2) {
   let v;
   for (const f2 of flags) {
-    if (f2 === `--${name}`) v = "";
-    else if (f2.startsWith(`--${name}=`)) v = f2.slice(name.length + 3);
+    if (f2 === `--${name2}`) v = "";
+    else if (f2.startsWith(`--${name2}=`)) v = f2.slice(name2.length + 3);
   }
   return v;
 }
-function flagValues(flags, name) {
-  return flags.filter((f2) => f2.startsWith(`--${name}=`)).map((f2) => f2.slice(name.length + 3));
+function flagValues(flags, name2) {
+  return flags.filter((f2) => f2.startsWith(`--${name2}=`)).map((f2) => f2.slice(name2.length + 3));
 }
 function tryJson(text2) {
   const t = text2.trim();
@@ -46498,19 +47501,19 @@ function shellPatternToRegex(pattern, greedy, anchored, global3 = false, suffix 
   if (suffix) out += "$";
   return new RegExp(out, global3 ? "gs" : "s");
 }
-function trimPrefix(word, value, greedy) {
-  const m = shellPatternToRegex(word, greedy, true).exec(value);
-  return m ? value.slice(m.index + m[0].length) : value;
+function trimPrefix(word, value2, greedy) {
+  const m = shellPatternToRegex(word, greedy, true).exec(value2);
+  return m ? value2.slice(m.index + m[0].length) : value2;
 }
-function trimSuffix(word, value, greedy) {
+function trimSuffix(word, value2, greedy) {
   const re = shellPatternToRegex(word, true, true, false, false);
   const anchoredFull = new RegExp(`^(?:${re.source.slice(1)})$`, "s");
   if (greedy) {
-    for (let i2 = 0; i2 <= value.length; i2++) if (anchoredFull.test(value.slice(i2))) return value.slice(0, i2);
+    for (let i2 = 0; i2 <= value2.length; i2++) if (anchoredFull.test(value2.slice(i2))) return value2.slice(0, i2);
   } else {
-    for (let i2 = value.length; i2 >= 0; i2--) if (anchoredFull.test(value.slice(i2))) return value.slice(0, i2);
+    for (let i2 = value2.length; i2 >= 0; i2--) if (anchoredFull.test(value2.slice(i2))) return value2.slice(0, i2);
   }
-  return value;
+  return value2;
 }
 function processWord(word, env, escapeToken = "\\") {
   const map = env instanceof Map ? env : new Map(Object.entries(env));
@@ -46613,41 +47616,41 @@ var init_shell2 = __esm({
           out += c3;
         }
       }
-      getEnv(name) {
-        const v = this.env.get(name);
+      getEnv(name2) {
+        const v = this.env.get(name2);
         return v === void 0 ? ["", false] : [v, true];
       }
       processName() {
-        let name = "";
+        let name2 = "";
         for (; ; ) {
           const ch = this.sc.peek();
           if (ch === void 0) break;
-          if (name === "" && /\d/.test(ch)) {
-            while (this.sc.peek() !== void 0 && /\d/.test(this.sc.peek())) name += this.sc.next();
-            return name;
+          if (name2 === "" && /\d/.test(ch)) {
+            while (this.sc.peek() !== void 0 && /\d/.test(this.sc.peek())) name2 += this.sc.next();
+            return name2;
           }
-          if (name === "" && "@*#?-$!0".includes(ch)) return this.sc.next();
+          if (name2 === "" && "@*#?-$!0".includes(ch)) return this.sc.next();
           if (!/[\p{L}\p{Nd}_]/u.test(ch)) break;
-          name += this.sc.next();
+          name2 += this.sc.next();
         }
-        return name;
+        return name2;
       }
       processDollar() {
         this.sc.next();
         if (this.sc.peek() !== "{") {
-          const name2 = this.processName();
-          if (name2 === "") return "$";
-          return this.getEnv(name2)[0];
+          const name3 = this.processName();
+          if (name3 === "") return "$";
+          return this.getEnv(name3)[0];
         }
         this.sc.next();
         const first = this.sc.peek();
         if (first === void 0) throw new ShellWordError("syntax error: missing '}'");
         if (first === "{" || first === "}" || first === ":") throw new ShellWordError("syntax error: bad substitution");
-        const name = this.processName();
+        const name2 = this.processName();
         let ch = this.sc.next();
         let chs = ch ?? "";
         let nullIsUnset = false;
-        if (ch === "}") return this.getEnv(name)[0];
+        if (ch === "}") return this.getEnv(name2)[0];
         if (ch === ":") {
           nullIsUnset = true;
           ch = this.sc.next();
@@ -46666,23 +47669,23 @@ var init_shell2 = __esm({
             if (this.sc.peek() === void 0) throw new ShellWordError("syntax error: missing '}'");
             throw e;
           }
-          const [value, set2] = this.getEnv(name);
+          const [value2, set2] = this.getEnv(name2);
           switch (ch) {
             case "-":
-              return !set2 || nullIsUnset && value === "" ? word : value;
+              return !set2 || nullIsUnset && value2 === "" ? word : value2;
             case "+":
-              return !set2 || nullIsUnset && value === "" ? "" : word;
+              return !set2 || nullIsUnset && value2 === "" ? "" : word;
             case "?":
-              if (!set2) throw new ShellWordError(`${name}: ${word || "is not allowed to be unset"}`);
-              if (nullIsUnset && value === "") throw new ShellWordError(`${name}: ${word || "is not allowed to be empty"}`);
-              return value;
+              if (!set2) throw new ShellWordError(`${name2}: ${word || "is not allowed to be unset"}`);
+              if (nullIsUnset && value2 === "") throw new ShellWordError(`${name2}: ${word || "is not allowed to be empty"}`);
+              return value2;
             default: {
               let greedy = false;
               if (word.startsWith(ch)) {
                 greedy = true;
                 word = word.slice(1);
               }
-              return ch === "%" ? trimSuffix(word, value, greedy) : trimPrefix(word, value, greedy);
+              return ch === "%" ? trimSuffix(word, value2, greedy) : trimPrefix(word, value2, greedy);
             }
           }
         }
@@ -46703,10 +47706,10 @@ var init_shell2 = __esm({
             if (this.sc.peek() === void 0) throw new ShellWordError("syntax error: missing '}'");
             throw e;
           }
-          const [value] = this.getEnv(name);
+          const [value2] = this.getEnv(name2);
           const re = shellPatternToRegex(pattern, true, false, all);
-          if (all) return value.replace(re, () => replacement);
-          return value.replace(re, () => replacement);
+          if (all) return value2.replace(re, () => replacement);
+          return value2.replace(re, () => replacement);
         }
         throw new ShellWordError(`unsupported modifier (${chs}) in substitution`);
       }
@@ -46767,11 +47770,11 @@ function computeDockerfileDependencies(input) {
   for (const ins of df.metaArgs) {
     for (const kv of keyValues(ins)) {
       const key = word(ins, kv.key, meta);
-      let value;
-      if (has(depArgs, key)) value = depArgs[key];
-      else if (has(buildArgs, key)) value = buildArgs[key];
-      else value = word(ins, kv.value ?? "", meta);
-      meta.set(key, value);
+      let value2;
+      if (has(depArgs, key)) value2 = depArgs[key];
+      else if (has(buildArgs, key)) value2 = buildArgs[key];
+      else value2 = word(ins, kv.value ?? "", meta);
+      meta.set(key, value2);
     }
   }
   const resolvedMeta = new Map(Object.entries(platformArgs(input.platform)));
@@ -46793,28 +47796,28 @@ function computeDockerfileDependencies(input) {
       case "arg":
         for (const kv of keyValues(ins)) {
           let key;
-          let value;
+          let value2;
           if (!onbuild) {
             key = resolve8(kv.key);
             const raw = kv.value ?? "";
-            if (has(depArgs, key)) value = depArgs[key];
-            else if (has(buildArgs, key)) value = buildArgs[key];
-            else if (raw === "") value = resolvedMeta.get(key) ?? "";
-            else value = resolve8(raw);
-            stageArgs[i2].set(key, value);
+            if (has(depArgs, key)) value2 = depArgs[key];
+            else if (has(buildArgs, key)) value2 = buildArgs[key];
+            else if (raw === "") value2 = resolvedMeta.get(key) ?? "";
+            else value2 = resolve8(raw);
+            stageArgs[i2].set(key, value2);
           } else {
             key = resolve8(kv.key);
-            value = resolve8(kv.value ?? "");
+            value2 = resolve8(kv.value ?? "");
           }
-          deps.push(`ARG ${key}=${value}`);
+          deps.push(`ARG ${key}=${value2}`);
         }
         break;
       case "env":
         for (const kv of keyValues(ins)) {
           const key = resolve8(kv.key);
-          const value = resolve8(kv.value ?? "");
-          if (!onbuild) stageEnvs[i2].set(key, value);
-          deps.push(`ENV ${key}=${value}`);
+          const value2 = resolve8(kv.value ?? "");
+          if (!onbuild) stageEnvs[i2].set(key, value2);
+          deps.push(`ENV ${key}=${value2}`);
         }
         break;
       case "add":
@@ -46910,51 +47913,8 @@ var init_digest2 = __esm({
   }
 });
 
-// packages/core/src/build/gitobjects.ts
-async function catFileBatch(git, names) {
-  const out = /* @__PURE__ */ new Map();
-  const wanted = [...new Set(names)].filter((n2) => !n2.includes("\n"));
-  if (wanted.length === 0) return out;
-  const r = await git.run(["cat-file", "--batch"], { input: wanted.map((n2) => n2 + "\n").join("") });
-  const buf = r.stdout;
-  let pos = 0;
-  for (const name of wanted) {
-    const nl = buf.indexOf(10, pos);
-    if (nl === -1) break;
-    const header = buf.toString("utf8", pos, nl);
-    pos = nl + 1;
-    const parts = header.split(" ");
-    if (parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0])) {
-      const size = Number(parts[2]);
-      out.set(name, { hash: parts[0], type: parts[1], content: buf.subarray(pos, pos + size) });
-      pos += size + 1;
-    }
-  }
-  return out;
-}
-function parseTree(content, hashLength = 20) {
-  const out = [];
-  let pos = 0;
-  while (pos < content.length) {
-    const sp = content.indexOf(32, pos);
-    const nul = content.indexOf(0, sp + 1);
-    if (sp < 0 || nul < 0) break;
-    const mode = content.toString("latin1", pos, sp);
-    const name = content.toString("utf8", sp + 1, nul);
-    const hash = content.toString("hex", nul + 1, nul + 1 + hashLength);
-    pos = nul + 1 + hashLength;
-    out.push({ name, mode, hash, type: mode.startsWith("4") ? "tree" : mode === "160000" ? "commit" : "blob" });
-  }
-  return out;
-}
-var init_gitobjects = __esm({
-  "packages/core/src/build/gitobjects.ts"() {
-    "use strict";
-  }
-});
-
 // packages/core/src/build/context.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function modeString(mode) {
   return mode.padStart(7, "0");
 }
@@ -46966,8 +47926,8 @@ var ContextTree;
 var init_context2 = __esm({
   "packages/core/src/build/context.ts"() {
     "use strict";
+    init_git();
     init_errors();
-    init_gitobjects();
     ContextTree = class _ContextTree {
       constructor(git, commit, contextPath, rootHash) {
         this.git = git;
@@ -46986,8 +47946,8 @@ var init_context2 = __esm({
       fullyLoaded = false;
       /** Opens the context directory of `commit`: one `git cat-file --batch` for its top level. */
       static async load(git, commit, contextPath) {
-        const name = _ContextTree.rootObjectName(commit, contextPath);
-        return _ContextTree.fromRootObject(git, commit, contextPath, (await catFileBatch(git, [name])).get(name));
+        const name2 = _ContextTree.rootObjectName(commit, contextPath);
+        return _ContextTree.fromRootObject(git, commit, contextPath, (await git.readObjects([name2])).get(name2));
       }
       /** The `git cat-file` name of the context's tree. */
       static rootObjectName(commit, contextPath) {
@@ -46997,7 +47957,7 @@ var init_context2 = __esm({
       /** Opens the context from its tree object, read by the caller (batched with other reads). */
       static fromRootObject(git, commit, contextPath, obj) {
         const clean = normalize2(contextPath);
-        if (!obj || obj.type !== "tree") {
+        if (!obj || obj.kind !== "tree" || !obj.hash || !obj.content) {
           throw new WerfActionError(`build context "${clean || "."}" is not a directory in commit ${commit.slice(0, 12)}`, {
             code: "build.context-not-found",
             location: { subject: clean || "." },
@@ -47005,7 +47965,7 @@ var init_context2 = __esm({
           });
         }
         const t = new _ContextTree(git, commit, clean, obj.hash);
-        t.setChildren("", parseTree(obj.content));
+        t.setChildren("", parseTreeObject(obj.content, obj.hash.length / 2));
         return t;
       }
       /** A tree from a full listing (tests, and trees assembled elsewhere). */
@@ -47046,10 +48006,10 @@ var init_context2 = __esm({
           const h2 = this.treeHashes.get(d);
           byHash.set(h2, [...byHash.get(h2) ?? [], d]);
         }
-        const objs = await catFileBatch(this.git, [...byHash.keys()]);
+        const objs = await this.git.readObjects([...byHash.keys()]);
         for (const [h2, ds] of byHash) {
           const o2 = objs.get(h2);
-          for (const d of ds) this.setChildren(d, o2 ? parseTree(o2.content) : []);
+          for (const d of ds) this.setChildren(d, o2?.kind === "tree" && o2.content ? parseTreeObject(o2.content, h2.length / 2) : []);
         }
       }
       /** Loads everything with one recursive `git ls-tree` (for materializing the context). */
@@ -47115,7 +48075,7 @@ var init_context2 = __esm({
         }
         if (picked.length === 0) return "";
         picked.sort((a2, b) => a2.path < b.path ? -1 : a2.path > b.path ? 1 : 0);
-        const h2 = createHash5("sha256");
+        const h2 = createHash7("sha256");
         for (const p of picked) h2.update(p.hash + modeString(p.mode));
         return h2.digest("hex");
       }
@@ -47123,182 +48083,13 @@ var init_context2 = __esm({
   }
 });
 
-// packages/core/src/build/dockerignore.ts
-import { posix } from "node:path";
-function compilePattern(raw) {
-  let text2 = raw;
-  let exclusion = false;
-  if (text2.startsWith("!")) {
-    exclusion = true;
-    text2 = text2.slice(1).trim();
-    if (text2 === "") return void 0;
-  }
-  text2 = posix.normalize(text2);
-  if (text2.length > 1 && text2.startsWith("/")) text2 = text2.slice(1);
-  if (text2.endsWith("/") && text2.length > 1) text2 = text2.slice(0, -1);
-  if (text2 === ".") text2 = "";
-  return { text: text2, exclusion, re: globToRegex(text2), segments: text2 === "" ? [] : text2.split("/") };
-}
-function globToRegex(pattern) {
-  let re = "^";
-  const chars = Array.from(pattern);
-  for (let i2 = 0; i2 < chars.length; i2++) {
-    const ch = chars[i2];
-    if (ch === "*") {
-      if (chars[i2 + 1] === "*") {
-        i2++;
-        if (chars[i2 + 1] === "/") i2++;
-        if (i2 + 1 >= chars.length) re += ".*";
-        else re += "(.*/)?";
-      } else re += "[^/]*";
-    } else if (ch === "?") re += "[^/]";
-    else if (ch === "\\") {
-      const n2 = chars[++i2];
-      if (n2 !== void 0) re += escapeRe2(n2);
-    } else if (ch === "[") {
-      const close = chars.indexOf("]", i2 + 1);
-      if (close < 0) re += "\\[";
-      else {
-        let cls = chars.slice(i2 + 1, close).join("");
-        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i2 = close;
-      }
-    } else re += escapeRe2(ch);
-  }
-  re += "$";
-  try {
-    return new RegExp(re, "s");
-  } catch {
-    return new RegExp("^" + escapeRe2(pattern) + "$");
-  }
-}
-function escapeRe2(c3) {
-  return c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-function segmentRe(seg) {
-  let r = segCache.get(seg);
-  if (!r) {
-    r = globToRegex(seg);
-    segCache.set(seg, r);
-  }
-  return r;
-}
-function patternMayMatchUnder(patternSegs, dirSegs) {
-  if (patternSegs.length === 0) return true;
-  for (let i2 = 0; i2 < patternSegs.length; i2++) {
-    const ps = patternSegs[i2];
-    if (ps.includes("**")) return true;
-    if (i2 >= dirSegs.length) return true;
-    if (!segmentRe(ps).test(dirSegs[i2])) return false;
-  }
-  return true;
-}
-var DockerIgnore, segCache, SourceMatcher;
-var init_dockerignore = __esm({
-  "packages/core/src/build/dockerignore.ts"() {
-    "use strict";
-    DockerIgnore = class _DockerIgnore {
-      patterns;
-      cache = /* @__PURE__ */ new Map();
-      constructor(patterns) {
-        this.patterns = patterns.map(compilePattern).filter((p) => p !== void 0);
-      }
-      /** Parses .dockerignore content. */
-      static parse(content) {
-        const lines2 = [];
-        for (const raw of content.split(/\r?\n/)) {
-          const line = raw.trim();
-          if (line === "" || line.startsWith("#")) continue;
-          lines2.push(line);
-        }
-        return new _DockerIgnore(lines2);
-      }
-      get empty() {
-        return this.patterns.length === 0;
-      }
-      /** Is `path` (relative to the context, '/'-separated) excluded from the context? */
-      ignores(path6) {
-        if (this.patterns.length === 0) return false;
-        const cached = this.cache.get(path6);
-        if (cached !== void 0) return cached;
-        const parents = path6.split("/");
-        parents.pop();
-        let matched = false;
-        for (const p of this.patterns) {
-          if (p.exclusion !== matched) continue;
-          let m = p.re.test(path6);
-          if (!m && parents.length > 0) {
-            for (let i2 = 1; i2 <= parents.length; i2++) {
-              if (p.re.test(parents.slice(0, i2).join("/"))) {
-                m = true;
-                break;
-              }
-            }
-          }
-          if (m) matched = !p.exclusion;
-        }
-        this.cache.set(path6, matched);
-        return matched;
-      }
-      /**
-       * For a directory: 'all' when the directory and everything below is
-       * ignored, 'none' when nothing below can be ignored, 'some' otherwise.
-       */
-      dirStatus(dir) {
-        if (this.patterns.length === 0) return "none";
-        const segs = dir === "" ? [] : dir.split("/");
-        let anyAffects = false;
-        for (const p of this.patterns) {
-          if (patternMayMatchUnder(p.segments, segs)) {
-            anyAffects = true;
-            if (p.exclusion) return "some";
-          }
-        }
-        if (!anyAffects) return "none";
-        if (dir !== "" && this.ignores(dir)) return "all";
-        return "some";
-      }
-    };
-    segCache = /* @__PURE__ */ new Map();
-    SourceMatcher = class {
-      globs;
-      constructor(sources) {
-        this.globs = sources.map((s) => {
-          let t = posix.normalize(s.replace(/^\.\/+/, ""));
-          t = t.replace(/^\/+/, "").replace(/\/+$/, "");
-          if (t === "." || t === "") return { segs: [], re: /^/, all: true };
-          return { segs: t.split("/"), re: globToRegex(t), all: false };
-        });
-      }
-      /** The file (or directory) is copied: a source matches it or one of its parents. */
-      matches(path6) {
-        const segs = path6.split("/");
-        for (const g of this.globs) {
-          if (g.all) return true;
-          for (let i2 = 1; i2 <= segs.length; i2++) if (g.re.test(segs.slice(0, i2).join("/"))) return true;
-        }
-        return false;
-      }
-      /** 'all': everything under `dir` is copied; 'none': nothing; 'some': look inside. */
-      dirStatus(dir) {
-        if (dir === "") return this.globs.some((g) => g.all) ? "all" : this.globs.length ? "some" : "none";
-        if (this.matches(dir)) return "all";
-        const segs = dir.split("/");
-        for (const g of this.globs) if (patternMayMatchUnder(g.segs, segs)) return "some";
-        return "none";
-      }
-    };
-  }
-});
-
 // packages/core/src/build/workspace.ts
-import { cp, mkdir as mkdir2, mkdtemp as mkdtemp2, rm as rm3, stat as stat3, symlink as symlink2, writeFile as writeFile3, readdir as readdir4, readFile as readFile5 } from "node:fs/promises";
-import { createHash as createHash6 } from "node:crypto";
-import { tmpdir as tmpdir2 } from "node:os";
-import { dirname, join as join5, relative } from "node:path";
+import { cp, mkdir as mkdir2, mkdtemp as mkdtemp3, rm as rm4, stat as stat3, symlink as symlink2, writeFile as writeFile3, readdir as readdir4, readFile as readFile5 } from "node:fs/promises";
+import { createHash as createHash8 } from "node:crypto";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname, join as join6, relative } from "node:path";
 async function materializeContext(opts) {
-  const dir = await mkdtemp2(join5(opts.parent ?? tmpdir2(), "werf-action-ctx-"));
+  const dir = await mkdtemp3(join6(opts.parent ?? tmpdir3(), "werf-action-ctx-"));
   try {
     const entries = (await opts.tree.files(opts.ignore, [opts.dockerfile])).filter((e) => e.type === "blob");
     const blobs = await opts.git.readBlobs(entries.map((e) => e.hash));
@@ -47306,7 +48097,7 @@ async function materializeContext(opts) {
     for (const e of entries) {
       const d = dirname(e.path);
       if (d !== "." && !dirs.has(d)) {
-        await mkdir2(join5(dir, d), { recursive: true });
+        await mkdir2(join6(dir, d), { recursive: true });
         dirs.add(d);
       }
     }
@@ -47319,7 +48110,7 @@ async function materializeContext(opts) {
     for (const e of entries) {
       const content = blobs.get(e.hash);
       if (!content) continue;
-      const abs = join5(dir, e.path);
+      const abs = join6(dir, e.path);
       if (e.mode === "120000") writes.push(symlink2(content.toString("utf8"), abs));
       else writes.push(writeFile3(abs, content, { mode: e.mode === "100755" ? 493 : 420 }));
       count2++;
@@ -47327,7 +48118,7 @@ async function materializeContext(opts) {
     }
     await flush();
     for (const add2 of opts.contextAddFiles) {
-      const src = join5(opts.workTreeContext, add2);
+      const src = join6(opts.workTreeContext, add2);
       try {
         await stat3(src);
       } catch {
@@ -47337,13 +48128,13 @@ async function materializeContext(opts) {
           hint: "contextAddFiles must name existing files or directories relative to the context"
         });
       }
-      await mkdir2(dirname(join5(dir, add2)), { recursive: true });
-      await cp(src, join5(dir, add2), { recursive: true, force: true, verbatimSymlinks: true });
+      await mkdir2(dirname(join6(dir, add2)), { recursive: true });
+      await cp(src, join6(dir, add2), { recursive: true, force: true, verbatimSymlinks: true });
       count2++;
     }
-    return { dir, files: count2, cleanup: () => rm3(dir, { recursive: true, force: true }) };
+    return { dir, files: count2, cleanup: () => rm4(dir, { recursive: true, force: true }) };
   } catch (e) {
-    await rm3(dir, { recursive: true, force: true });
+    await rm4(dir, { recursive: true, force: true });
     throw e;
   }
 }
@@ -47353,16 +48144,16 @@ async function contextAddFilesChecksum(workTreeContext, addFiles, sources) {
     const st = await stat3(abs).catch(() => void 0);
     if (!st) return;
     if (st.isDirectory()) {
-      for (const n2 of await readdir4(abs)) await walk(join5(abs, n2));
+      for (const n2 of await readdir4(abs)) await walk(join6(abs, n2));
     } else files.push(relative(workTreeContext, abs).split("\\").join("/"));
   };
-  for (const a2 of addFiles) await walk(join5(workTreeContext, a2));
+  for (const a2 of addFiles) await walk(join6(workTreeContext, a2));
   const matched = [...new Set(files)].filter((f2) => sources.matches(f2)).sort();
   if (matched.length === 0) return "";
-  const h2 = createHash6("sha256");
+  const h2 = createHash8("sha256");
   for (const f2 of matched) {
-    const content = await readFile5(join5(workTreeContext, f2));
-    h2.update(`${f2}:::${createHash6("sha256").update(content).digest("hex")}
+    const content = await readFile5(join6(workTreeContext, f2));
+    h2.update(`${f2}:::${createHash8("sha256").update(content).digest("hex")}
 `);
   }
   return h2.digest("hex");
@@ -47380,10 +48171,8 @@ function norm(p) {
   const n2 = posix2.normalize(p.replace(/\\/g, "/")).replace(/^\.\/?/, "").replace(/\/+$/, "");
   return n2 === "." ? "" : n2;
 }
-async function prepareDockerfileImage(opts) {
-  const { git, commit, spec } = opts;
-  const cache4 = opts.cache ?? new PrepareCache();
-  const contextPath = norm(posix2.join(opts.projectPath || ".", spec.context || "."));
+function imageLocation(commit, projectPath, spec) {
+  const contextPath = norm(posix2.join(projectPath || ".", spec.context || "."));
   const inCtx = norm(spec.dockerfile || "Dockerfile");
   const dockerfilePath2 = norm(posix2.join(contextPath || ".", inCtx));
   if (contextPath.startsWith("..") || dockerfilePath2.startsWith("..")) {
@@ -47392,17 +48181,32 @@ async function prepareDockerfileImage(opts) {
       location: { subject: spec.name }
     });
   }
-  const dfName = `${commit}:${dockerfilePath2}`;
-  const specificName = `${commit}:${dockerfilePath2}.dockerignore`;
-  const generalName = `${commit}:${posix2.join(contextPath || ".", ".dockerignore").replace(/^\.\//, "")}`;
-  const rootName = ContextTree.rootObjectName(commit, contextPath);
-  const objs = await cache4.batches.run([dfName, specificName, generalName, rootName].join("\n"), () => catFileBatch(git, [dfName, specificName, generalName, rootName]));
-  const blob = (n2) => {
-    const o2 = objs.get(n2);
-    return o2 && o2.type === "blob" ? o2.content : null;
+  const names = {
+    dockerfile: `${commit}:${dockerfilePath2}`,
+    specificIgnore: `${commit}:${dockerfilePath2}.dockerignore`,
+    generalIgnore: `${commit}:${posix2.join(contextPath || ".", ".dockerignore").replace(/^\.\//, "")}`,
+    root: ContextTree.rootObjectName(commit, contextPath)
   };
-  const [text2, specificIgnore, generalIgnore] = [blob(dfName), blob(specificName), blob(generalName)];
-  const tree = await cache4.trees.run(`${commit}:${contextPath}`, async () => ContextTree.fromRootObject(git, commit, contextPath, objs.get(rootName)));
+  return { contextPath, inCtx, dockerfilePath: dockerfilePath2, names };
+}
+async function prepareDockerfileImages(opts) {
+  const cache4 = opts.cache ?? new PrepareCache();
+  await cache4.read(opts.git, opts.specs.flatMap((spec) => Object.values(imageLocation(opts.commit, opts.projectPath, spec).names)));
+  const out = /* @__PURE__ */ new Map();
+  for (const spec of opts.specs) out.set(spec.name, await prepareDockerfileImage({ ...opts, spec, cache: cache4 }));
+  return out;
+}
+async function prepareDockerfileImage(opts) {
+  const { git, commit, spec } = opts;
+  const cache4 = opts.cache ?? new PrepareCache();
+  const { contextPath, inCtx, dockerfilePath: dockerfilePath2, names } = imageLocation(commit, opts.projectPath, spec);
+  await cache4.read(git, Object.values(names));
+  const blob = (n2) => {
+    const o2 = cache4.objects.get(n2);
+    return o2?.kind === "blob" && o2.content ? o2.content : null;
+  };
+  const [text2, specificIgnore, generalIgnore] = [blob(names.dockerfile), blob(names.specificIgnore), blob(names.generalIgnore)];
+  const tree = await cache4.trees.run(`${commit}:${contextPath}`, async () => ContextTree.fromRootObject(git, commit, contextPath, cache4.objects.get(names.root)));
   if (!text2) {
     throw new WerfActionError(`image "${spec.name}": Dockerfile ${dockerfilePath2} is not in commit ${commit.slice(0, 12)}`, {
       code: "build.dockerfile-not-found",
@@ -47489,10 +48293,16 @@ var init_image = __esm({
     init_dockerignore();
     init_workspace();
     init_graph();
-    init_gitobjects();
     PrepareCache = class {
       trees = new Once();
-      batches = new Once();
+      /** Objects read so far by `git cat-file` name; missing ones too (kind `missing`). */
+      objects = /* @__PURE__ */ new Map();
+      /** Reads the names not read yet, in one `git cat-file --batch`. */
+      async read(git, names) {
+        const missing = names.filter((n2) => !this.objects.has(n2));
+        if (missing.length === 0) return;
+        for (const [k, v] of await git.readObjects(missing)) this.objects.set(k, v);
+      }
     };
   }
 });
@@ -47533,6 +48343,9 @@ var init_store = __esm({
           });
         }
         return this.listing;
+      }
+      async prefetch() {
+        await this.list(false);
       }
       async find(digest, opts = {}) {
         const list2 = (await this.list(opts.fresh ?? false)).get(digest);
@@ -47579,6 +48392,9 @@ var init_repo_store = __esm({
       get repo() {
         return this.storage.address;
       }
+      async prefetch() {
+        await this.storage.index();
+      }
       async find(digest, opts = {}) {
         const d = await this.storage.findStage(digest, { refresh: opts.fresh, labels: false });
         if (!d) return void 0;
@@ -47586,11 +48402,11 @@ var init_repo_store = __esm({
       }
       async publish(localImage, digest, createdAt) {
         const tag2 = formatStageTag(digest, createdAt);
-        const name = `${this.repo}:${tag2}`;
-        await this.buildah.tag(localImage, name);
-        const manifestDigest = await this.buildah.push(name, name, this.access);
+        const name2 = `${this.repo}:${tag2}`;
+        await this.buildah.tag(localImage, name2);
+        const manifestDigest = await this.buildah.push(name2, name2, this.access);
         (await this.storage.index()).add(tag2);
-        const info2 = await this.buildah.inspect(name);
+        const info2 = await this.buildah.inspect(name2);
         return { tag: tag2, digest, createdAt, imageId: info2?.id ?? "", manifestDigest, size: info2?.size ?? 0 };
       }
       async addImageMetadata(imageName, commit, stageTag) {
@@ -47609,15 +48425,15 @@ var init_repo_store = __esm({
 // packages/core/src/build/lock.ts
 import { mkdir as mkdir3, rmdir as rmdir2, stat as stat4, utimes } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 function defaultLockDir(env) {
-  return join6(env.WERF_HOME ?? join6(env.HOME ?? homedir2(), ".werf"), "werf-action", "locks");
+  return join7(env.WERF_HOME ?? join7(env.HOME ?? homedir2(), ".werf"), "werf-action", "locks");
 }
-async function withLocalLock(ctx, dir, name, fn, opts = {}) {
+async function withLocalLock(ctx, dir, name2, fn, opts = {}) {
   const staleMs = opts.staleMs ?? 10 * 6e4;
   const poll = opts.pollMs ?? 50;
   await mkdir3(dir, { recursive: true });
-  const path6 = join6(dir, name.replace(/[^A-Za-z0-9._-]/g, "_"));
+  const path6 = join7(dir, name2.replace(/[^A-Za-z0-9._-]/g, "_"));
   for (; ; ) {
     try {
       await mkdir3(path6);
@@ -47654,12 +48470,11 @@ var init_lock = __esm({
 // packages/core/src/commands/build.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir4, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join7, resolve as resolve3 } from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join8, resolve as resolve3 } from "node:path";
+import { randomBytes as randomBytes3 } from "node:crypto";
 async function build(opts, ctx) {
-  const project = opts.project ?? await loadProject({ ...opts.load ?? { dir: "." }, ctx });
+  const project = opts.project ?? await loadProject({ ...opts.load ?? { dir: "." }, checkContexts: true, ctx });
   const projectName = project.meta.project;
-  const commit = project.commit.hash;
   const platforms = opts.platform?.length ? opts.platform : project.meta.build.platform;
   if (platforms.length > 1) {
     throw new WerfActionError(`building for several platforms at once (${platforms.join(", ")}) is not supported yet`, {
@@ -47679,7 +48494,9 @@ async function build(opts, ctx) {
   const all = /* @__PURE__ */ new Map();
   for (const i2 of project.images) if (i2.kind === "dockerfile") all.set(i2.name, i2);
   const selected = selectImages(all, opts.images);
-  const git = await GitRepo.open(project.gitRoot, { ctx });
+  for (const n2 of selected) {
+    if (all.get(n2).staged) ctx.log.warn(`image ${n2}: staged: true (a stage per instruction) is not supported yet; it is built and cached as one dockerfile stage`);
+  }
   const buildah = new Buildah(ctx, opts.buildah);
   const access2 = {
     tlsVerify: opts.insecureRegistry || opts.skipTlsVerifyRegistry ? false : void 0,
@@ -47702,18 +48519,19 @@ async function build(opts, ctx) {
     store = new LocalStageStore(buildah, projectName);
   }
   try {
-    const cache4 = new PrepareCache();
-    const prepared = /* @__PURE__ */ new Map();
-    await runLimited(selected, 8, async (name) => {
-      prepared.set(name, await prepareDockerfileImage({
-        git,
-        commit,
-        projectPath: project.projectPath,
-        spec: all.get(name),
-        platform: platforms[0],
-        cache: cache4
-      }));
+    const git = await GitRepo.open(project.gitRoot, { ctx });
+    const commit = project.dev ? await git.devCommit() : project.commit.hash;
+    const preparing = prepareDockerfileImages({
+      git,
+      commit,
+      projectPath: project.projectPath,
+      specs: selected.map((n2) => all.get(n2)),
+      platform: platforms[0]
     });
+    const listed = store.prefetch();
+    listed.catch(() => void 0);
+    const prepared = await preparing;
+    await listed;
     const levels = dependencyLevels(selected, (n2) => all.get(n2).dependencies.map((d) => d.image));
     const limit = opts.parallel === false ? 1 : Math.max(1, opts.parallelTasksLimit ?? 5);
     const refs = /* @__PURE__ */ new Map();
@@ -47723,25 +48541,25 @@ async function build(opts, ctx) {
     const mutex = new KeyedMutex();
     const repoName = store.repo;
     for (const level of levels) {
-      await runLimited(level, limit, async (name) => {
-        const spec = all.get(name);
-        const p = prepared.get(name);
+      await runLimited(level, limit, async (name2) => {
+        const spec = all.get(name2);
+        const p = prepared.get(name2);
         if (spec.dependencies.some((d2) => !refs.has(d2.image))) {
-          missing.push(`${name} (its dependencies are not built)`);
+          missing.push(`${name2} (its dependencies are not built)`);
           return;
         }
         const depArgs = dependencyBuildArgs(spec, refs);
         const d = await computeImageDigest(p, {
           dependencyArgs: depArgs,
           globalCacheVersion: project.meta.build.cacheVersion,
-          workTreeContext: join7(project.gitRoot, p.contextPath)
+          workTreeContext: join8(project.gitRoot, p.contextPath)
         });
-        if (ctx.env.WERF_DEBUG_DOCKERFILE_STAGE_DEPENDENCIES === "1") ctx.log.info(`${name} dependencies:
+        if (ctx.env.WERF_DEBUG_DOCKERFILE_STAGE_DEPENDENCIES === "1") ctx.log.info(`${name2} dependencies:
   ${d.parts.join("\n  ")}`);
         const obtained = await byDigest.run(d.digest, () => mutex.with(d.digest, async () => {
           const found = await store.find(d.digest);
           if (found) {
-            ctx.log.info(`image ${name}: using ${repoName}:${found.tag}`);
+            ctx.log.info(`image ${name2}: using ${repoName}:${found.tag}`);
             return { record: found, rebuilt: false, buildMs: 0, source: store.remote ? "repo" : "local" };
           }
           if (opts.requireBuiltImages) return { record: void 0, rebuilt: false, buildMs: -1, source: "build" };
@@ -47752,7 +48570,7 @@ async function build(opts, ctx) {
             store,
             project,
             p,
-            name,
+            name: name2,
             digest: d.digest,
             contentDigest: d.contentDigest,
             depArgs,
@@ -47763,14 +48581,15 @@ async function build(opts, ctx) {
           });
         }));
         if (obtained.buildMs < 0) {
-          missing.push(`${name} (${repoName}: no stage with digest ${d.digest})`);
+          missing.push(`${name2} (${repoName}: no stage with digest ${d.digest})`);
           return;
         }
         const r = obtained.record;
-        refs.set(name, { name: `${repoName}:${r.tag}`, repo: repoName, tag: r.tag, id: `sha256:${r.imageId}`, digest: r.manifestDigest });
-        results.set(name, { obtained, prepared: p });
-        await store.addImageMetadata(name, commit, r.tag);
-        if (obtained.rebuilt) await store.addManagedImage(name);
+        refs.set(name2, { name: `${repoName}:${r.tag}`, repo: repoName, tag: r.tag, id: `sha256:${r.imageId}`, digest: r.manifestDigest });
+        results.set(name2, { obtained, prepared: p });
+        const cleanup = project.meta.cleanup;
+        if (!project.dev && !cleanup?.disable && !cleanup?.disableGitHistoryBasedPolicy) await store.addImageMetadata(name2, commit, r.tag);
+        if (obtained.rebuilt && !cleanup?.disable) await store.addManagedImage(name2);
       });
     }
     if (missing.length) {
@@ -47790,35 +48609,41 @@ async function build(opts, ctx) {
           });
         }
       }
-      for (const name of finals) {
-        const r = results.get(name).obtained.record;
+      for (const name2 of finals) {
+        const r = results.get(name2).obtained.record;
         for (const tpl of opts.addCustomTags) {
-          const tag2 = expandCustomTag(tpl, name, r.tag);
+          const tag2 = expandCustomTag(tpl, name2, r.tag);
           if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag2)) {
             throw new WerfActionError(`custom tag "${tag2}" (from "${tpl}") is not a valid docker tag`, { code: "build.custom-tag-invalid", location: { subject: "--add-custom-tag" } });
           }
           await store.addCustomTag(r, tag2);
-          ctx.log.info(`image ${name}: tagged ${repoName}:${tag2}`);
+          ctx.log.info(`image ${name2}: tagged ${repoName}:${tag2}`);
         }
       }
     }
+    const finalDigests = /* @__PURE__ */ new Map();
     if (opts.finalRepo) {
-      for (const name of finals) {
-        const r = results.get(name).obtained.record;
+      if (!store.remote) {
+        throw new WerfActionError("--final-repo needs --repo", { code: "build.final-repo-needs-repo", location: { subject: "--final-repo" } });
+      }
+      for (const name2 of finals) {
+        const r = results.get(name2).obtained.record;
         const src = `${repoName}:${r.tag}`;
         const dst = `${opts.finalRepo}:${r.tag}`;
         if (!await buildah.exists(src)) await buildah.pull(src, access2);
         await buildah.tag(src, dst);
-        await buildah.push(dst, dst, access2);
-        ctx.log.info(`image ${name}: copied to ${dst}`);
+        finalDigests.set(name2, await buildah.push(dst, dst, access2));
+        ctx.log.info(`image ${name2}: copied to ${dst}`);
       }
     }
     const report = { Images: {}, ImagesByPlatform: {} };
-    for (const name of selected) {
-      const { obtained } = results.get(name);
+    for (const name2 of selected) {
+      const { obtained } = results.get(name2);
       const r = obtained.record;
       const buildTime = (obtained.buildMs / 1e3).toFixed(2);
-      const imageName = `${repoName}:${r.tag}`;
+      const finalDigest = finalDigests.get(name2);
+      const reportRepo = finalDigest ? opts.finalRepo : repoName;
+      const imageName = `${reportRepo}:${r.tag}`;
       const stage = {
         Name: "dockerfile",
         DockerImageName: imageName,
@@ -47833,20 +48658,21 @@ async function build(opts, ctx) {
         BuildTime: buildTime
       };
       const record = {
-        WerfImageName: name,
-        DockerRepo: repoName,
+        WerfImageName: name2,
+        DockerRepo: reportRepo,
         DockerTag: r.tag,
         DockerImageID: `sha256:${r.imageId}`,
-        DockerImageDigest: r.manifestDigest,
+        DockerImageDigest: finalDigest ?? r.manifestDigest,
         DockerImageName: imageName,
-        TargetPlatform: results.get(name).prepared.platform,
+        TargetPlatform: results.get(name2).prepared.platform,
         Rebuilt: obtained.rebuilt,
-        Final: all.get(name).final,
+        Final: all.get(name2).final,
         Size: r.size,
         BuildTime: buildTime,
+        Commit: commit,
         Stages: [stage]
       };
-      report.Images[name] = record;
+      report.Images[name2] = record;
     }
     if (opts.saveBuildReport || opts.buildReportPath) {
       const path6 = resolveReportPath(project.dir, opts.buildReportPath);
@@ -47859,17 +48685,17 @@ async function build(opts, ctx) {
   }
 }
 async function buildStage(a2) {
-  const { ctx, buildah, store, p, name } = a2;
+  const { ctx, buildah, store, p, name: name2 } = a2;
   const spec = p.spec;
   const work = await materializeContext({
     git: a2.git,
     tree: p.tree,
     ignore: p.ignore,
     dockerfile: p.dockerfileInContext,
-    workTreeContext: join7(a2.project.gitRoot, p.contextPath),
+    workTreeContext: join8(a2.project.gitRoot, p.contextPath),
     contextAddFiles: spec.contextAddFiles
   });
-  const tmpName = `localhost/werf-action-building/${a2.project.meta.project}:${a2.digest.slice(0, 16)}-${randomBytes2(4).toString("hex")}`;
+  const tmpName = `localhost/werf-action-building/${a2.project.meta.project}:${a2.digest.slice(0, 16)}-${randomBytes3(4).toString("hex")}`;
   try {
     const labels = {
       "werf": a2.project.meta.project,
@@ -47883,7 +48709,7 @@ async function buildStage(a2) {
     }
     const { elapsedMs } = await buildah.build({
       contextDir: work.dir,
-      dockerfile: join7(work.dir, p.dockerfileInContext),
+      dockerfile: join8(work.dir, p.dockerfileInContext),
       target: spec.target,
       buildArgs: { ...spec.args, ...a2.depArgs },
       platform: p.platform,
@@ -47893,7 +48719,7 @@ async function buildStage(a2) {
       labels,
       tags: [tmpName],
       registry: a2.access,
-      title: `image ${name} (${a2.digest.slice(0, 12)})`,
+      title: `image ${name2} (${a2.digest.slice(0, 12)})`,
       dockerfileForErrors: { file: p.dockerfilePath, text: p.dockerfileText }
     });
     const outcome = await withLocalLock(ctx, a2.lockDir, `${a2.project.meta.project}.${a2.digest}`, async () => {
@@ -47903,11 +48729,11 @@ async function buildStage(a2) {
     });
     if (outcome.raced) {
       const raced = outcome.raced;
-      ctx.log.info(`image ${name}: discarding the newly built image, ${store.repo}:${raced.tag} appeared meanwhile`);
+      ctx.log.info(`image ${name2}: discarding the newly built image, ${store.repo}:${raced.tag} appeared meanwhile`);
       return { record: raced, rebuilt: false, buildMs: elapsedMs, source: store.remote ? "repo" : "local" };
     }
     const record = outcome.record;
-    ctx.log.info(`image ${name}: ${store.remote ? "pushed" : "stored"} ${store.repo}:${record.tag}`);
+    ctx.log.info(`image ${name2}: ${store.remote ? "pushed" : "stored"} ${store.repo}:${record.tag}`);
     if (store.remote && !a2.keepLocal) await buildah.rmi(`${store.repo}:${record.tag}`).catch(() => void 0);
     return { record, rebuilt: true, buildMs: elapsedMs, source: "build" };
   } finally {
@@ -47937,7 +48763,7 @@ function selectImages(all, wanted) {
 function authFile(dockerConfig, env) {
   const dir = dockerConfig ?? env.DOCKER_CONFIG;
   if (!dir) return void 0;
-  const f2 = join7(dir, "config.json");
+  const f2 = join8(dir, "config.json");
   return existsSync2(f2) ? f2 : void 0;
 }
 function slug(s) {
@@ -48007,7 +48833,7 @@ function pick(project, names) {
     return img;
   });
 }
-async function renderConfig2(opts) {
+async function renderConfig(opts) {
   const project = await loadProject(opts);
   return renderProject(project, opts.images);
 }
@@ -48113,8 +48939,8 @@ var init_deploy = __esm({
 });
 
 // packages/core/src/chart/ignore.ts
-function goMatch(pattern, name) {
-  return compileGlob(pattern).test(name);
+function goMatch(pattern, name2) {
+  return compileGlob(pattern).test(name2);
 }
 function compileGlob(pattern) {
   const hit = cache3.get(pattern);
@@ -48172,9 +48998,9 @@ function compileGlob(pattern) {
 function escapeRe3(c3) {
   return /[\\^$.*+?()[\]{}|/-]/.test(c3) ? "\\" + c3 : c3;
 }
-function safeMatch(pattern, name) {
+function safeMatch(pattern, name2) {
   try {
-    return goMatch(pattern, name);
+    return goMatch(pattern, name2);
   } catch {
     return false;
   }
@@ -48240,18 +49066,18 @@ var init_ignore = __esm({
 
 // packages/core/src/chart/tar.ts
 import { gunzipSync } from "node:zlib";
-function str2(b, start, len) {
+function str2(b, start, len2) {
   let end = start;
-  while (end < start + len && b[end] !== 0) end++;
+  while (end < start + len2 && b[end] !== 0) end++;
   return Buffer.from(b.subarray(start, end)).toString("utf8");
 }
-function octal(b, start, len) {
+function octal(b, start, len2) {
   if (b[start] & 128) {
     let n2 = 0;
-    for (let i2 = start + 1; i2 < start + len; i2++) n2 = n2 * 256 + b[i2];
+    for (let i2 = start + 1; i2 < start + len2; i2++) n2 = n2 * 256 + b[i2];
     return n2;
   }
-  const s = str2(b, start, len).trim();
+  const s = str2(b, start, len2).trim();
   return s === "" ? 0 : parseInt(s, 8);
 }
 function readTar(buf) {
@@ -48269,10 +49095,10 @@ function readTar(buf) {
     let size = octal(h2, 124, 12);
     const type = String.fromCharCode(h2[156] || 48);
     const magic = str2(h2, 257, 6);
-    let name = str2(h2, 0, 100);
+    let name2 = str2(h2, 0, 100);
     if (magic === "ustar") {
       const prefix = str2(h2, 345, 155);
-      if (prefix) name = `${prefix}/${name}`;
+      if (prefix) name2 = `${prefix}/${name2}`;
     }
     if (pax.size) size = Number(pax.size);
     const dataStart = off + 512;
@@ -48289,12 +49115,12 @@ function readTar(buf) {
     }
     if (type === "g") continue;
     if (longName !== void 0) {
-      name = longName;
+      name2 = longName;
       longName = void 0;
     }
-    if (pax.path) name = pax.path;
+    if (pax.path) name2 = pax.path;
     pax = {};
-    out.push({ name, type, data });
+    out.push({ name: name2, type, data });
   }
   return out;
 }
@@ -48305,12 +49131,12 @@ function parsePax(data) {
   while (i2 < text2.length) {
     const sp = text2.indexOf(" ", i2);
     if (sp < 0) break;
-    const len = parseInt(text2.slice(i2, sp), 10);
-    if (!(len > 0)) break;
-    const rec = text2.slice(sp + 1, i2 + len - 1);
+    const len2 = parseInt(text2.slice(i2, sp), 10);
+    if (!(len2 > 0)) break;
+    const rec = text2.slice(sp + 1, i2 + len2 - 1);
     const eq2 = rec.indexOf("=");
     if (eq2 > 0) out[rec.slice(0, eq2)] = rec.slice(eq2 + 1);
-    i2 += len;
+    i2 += len2;
   }
   return out;
 }
@@ -48539,7 +49365,7 @@ var init_semver2 = __esm({
 
 // packages/core/src/chart/loader.ts
 import { readFileSync as readFileSync5, readdirSync, statSync as statSync3, lstatSync } from "node:fs";
-import { join as join8, basename as basename2 } from "node:path";
+import { join as join9, basename as basename2 } from "node:path";
 function stripBom(d) {
   return d.length >= 3 && d[0] === BOM[0] && d[1] === BOM[1] && d[2] === BOM[2] ? d.subarray(3) : d;
 }
@@ -48561,7 +49387,7 @@ function loadChart(path6) {
 }
 function loadDir(dir, opts = {}) {
   let rules = new IgnoreRules();
-  const ignorePath = join8(dir, ".helmignore");
+  const ignorePath = join9(dir, ".helmignore");
   try {
     const t = readFileSync5(ignorePath, "utf8");
     try {
@@ -48575,9 +49401,9 @@ function loadDir(dir, opts = {}) {
   rules.addDefaults();
   const files = [];
   const walk = (abs, rel) => {
-    for (const name of readdirSync(abs).sort()) {
-      const a2 = join8(abs, name);
-      const r = rel ? `${rel}/${name}` : name;
+    for (const name2 of readdirSync(abs).sort()) {
+      const a2 = join9(abs, name2);
+      const r = rel ? `${rel}/${name2}` : name2;
       let s;
       try {
         s = statSync3(a2);
@@ -48664,7 +49490,7 @@ function loadFiles(files, source) {
     const y = e;
     return new WerfActionError(`cannot load ${f2.name}: error converting YAML to JSON: ${y.message}`, {
       code: "chart.yaml",
-      location: { file: join8(source, f2.name), line: y.line }
+      location: { file: join9(source, f2.name), line: y.line }
     });
   };
   for (const f2 of files) {
@@ -48675,7 +49501,7 @@ function loadFiles(files, source) {
       } catch (e) {
         throw fileErr(f2, e);
       }
-      metadata = { ...metadata ?? {}, ...toMetadata(raw, join8(source, f2.name)) };
+      metadata = { ...metadata ?? {}, ...toMetadata(raw, join9(source, f2.name)) };
       if (!metadata.apiVersion) metadata.apiVersion = "v1";
     } else if (f2.name === "Chart.lock") {
       try {
@@ -48726,7 +49552,7 @@ function loadFiles(files, source) {
     throw chartError("Chart.yaml file is missing", source, "a chart is a directory with Chart.yaml, values.yaml and templates/");
   }
   if (requirements !== void 0 && metadata.apiVersion === "v1" && isTable(requirements) && Array.isArray(requirements.dependencies)) {
-    metadata.dependencies = toDependencies(requirements.dependencies, join8(source, "requirements.yaml"));
+    metadata.dependencies = toDependencies(requirements.dependencies, join9(source, "requirements.yaml"));
   }
   chart.metadata = metadata;
   validateMetadata(metadata, source);
@@ -48737,9 +49563,9 @@ function loadFiles(files, source) {
       if (n2.endsWith(".tgz")) {
         const f2 = list2[0];
         if (f2.name !== n2) throw chartError(`error unpacking tar in ${metadata.name}: expected ${n2}, got ${f2.name}`, source);
-        sub = loadArchive(f2.data, join8(source, "charts", n2));
+        sub = loadArchive(f2.data, join9(source, "charts", n2));
       } else {
-        sub = loadFiles(list2.map((f2) => ({ name: f2.name.slice(n2.length + 1), data: f2.data })), join8(source, "charts", n2));
+        sub = loadFiles(list2.map((f2) => ({ name: f2.name.slice(n2.length + 1), data: f2.data })), join9(source, "charts", n2));
       }
     } catch (e) {
       if (e instanceof WerfActionError) {
@@ -48812,6 +49638,7 @@ function toMetadata(raw, file) {
 function toDependencies(list2, file) {
   return list2.map((d) => {
     if (!isTable(d)) throw new WerfActionError("cannot load dependencies: each dependency must be a map", { code: "chart.metadata", location: { file } });
+    if (d.name !== void 0 && d.name !== null && typeof d.name !== "string") throw typeErr("dependencies.name", d.name, "string", file);
     const out = { name: str3(d.name) ?? "" };
     for (const k of ["version", "repository", "condition", "alias"]) {
       const v = d[k];
@@ -48836,7 +49663,7 @@ function sanitize(s) {
 }
 function validateMetadata(md, source) {
   const fail = (m) => {
-    throw new WerfActionError(`validation: ${m}`, { code: "chart.invalid", location: { file: join8(source, "Chart.yaml") } });
+    throw new WerfActionError(`validation: ${m}`, { code: "chart.invalid", location: { file: join9(source, "Chart.yaml") } });
   };
   if (!md.apiVersion) fail("chart.metadata.apiVersion is required");
   if (!md.name) fail("chart.metadata.name is required");
@@ -48873,7 +49700,14 @@ function scanValue(v) {
   const restOk = (rest) => /^\s*(?:#.*)?$/.test(rest);
   if (c3 === '"') {
     let i2 = 1;
-    while (i2 < v.length && v[i2] !== '"') i2 += v[i2] === "\\" ? 2 : 1;
+    while (i2 < v.length && v[i2] !== '"') {
+      if (v[i2] === "\\") {
+        const e = v[i2 + 1] ?? "";
+        if (e === "x" || e === "u" || e === "U") return void 0;
+        if (!'0abt	nvfre "/\\N_LP'.includes(e) || e === "") return void 0;
+        i2 += 2;
+      } else i2++;
+    }
     if (i2 >= v.length || !restOk(v.slice(i2 + 1))) return void 0;
     return { kind: "dq", text: v.slice(1, i2) };
   }
@@ -48915,7 +49749,15 @@ function scanValue(v) {
       }
     }
     if (depth !== 0 || i2 >= v.length || !restOk(v.slice(i2 + 1))) return void 0;
-    return { kind: "flow", text: v.slice(0, i2 + 1) };
+    const text3 = v.slice(0, i2 + 1);
+    if (text3 !== "[]" && text3 !== "{}") {
+      try {
+        parseYaml2(text3);
+      } catch {
+        return void 0;
+      }
+    }
+    return { kind: "flow", text: text3 };
   }
   if ("&*!%@`,?:-]}".includes(c3) && !(c3 === "-" && v.length > 1 && v[1] !== " ")) return void 0;
   let text2 = v;
@@ -48933,8 +49775,6 @@ function headString(s) {
       return s.text.includes("\\") ? void 0 : s.text;
     case "plain":
       return NON_STRING.test(s.text) ? void 0 : s.text;
-    case "empty":
-      return "";
   }
   return void 0;
 }
@@ -48949,7 +49789,6 @@ function fastHead(doc) {
   let section = "top";
   let metadataIndent = -1;
   let annotationsIndent = -1;
-  let sawTop = false;
   for (const raw of doc.split("\n")) {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     const indent = line.length - line.trimStart().length;
@@ -48991,7 +49830,7 @@ function fastHead(doc) {
     if (dashed) stack.push({ indent: col, kind: "map" });
     prevCol = col;
     let key;
-    let value = rest;
+    let value2 = rest;
     const km = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`?][^:#]*?)\s*:(?:\s+|$)/.exec(rest);
     if (km) {
       const k = km[1];
@@ -49003,11 +49842,11 @@ function fastHead(doc) {
         if (!PLAIN_KEY.test(k)) return void 0;
         key = k;
       }
-      value = rest.slice(km[0].length);
+      value2 = rest.slice(km[0].length);
     } else if (!dashed) {
       return void 0;
     }
-    const sv = scanValue(value);
+    const sv = scanValue(value2);
     if (!sv) return void 0;
     opener = sv.kind === "empty" && key !== void 0;
     prevWasKey = key !== void 0;
@@ -49018,7 +49857,6 @@ function fastHead(doc) {
     }
     if (key !== void 0 && !dashed) {
       if (col === 0) {
-        sawTop = true;
         section = "other";
         if (key === "apiVersion" || key === "kind" || key === "metadata") {
           if (seen.has(key)) return void 0;
@@ -49067,7 +49905,6 @@ function fastHead(doc) {
               if (sv.kind === "plain" && /^(?:~|null|Null|NULL)$/.test(sv.text)) continue;
               return void 0;
             }
-            head.annotations = {};
             section = "annotations";
             annotationsIndent = -1;
           }
@@ -49075,14 +49912,13 @@ function fastHead(doc) {
           annotationsIndent = col;
           const s = headString(sv);
           if (s === void 0) return void 0;
-          head.annotations[key] = s;
+          head.annotations = { [key]: s };
         }
       }
-    } else if (dashed && (section === "annotations" || section === "metadata" && col > 0)) {
-      if (section === "annotations" && (annotationsIndent < 0 || col <= annotationsIndent)) return void 0;
-      if (col === 0 || indent === 0) return void 0;
-    } else if (dashed && indent === 0 && !sawTop) {
-      return void 0;
+    } else if (dashed) {
+      if (indent === 0) return void 0;
+      if (section === "metadata" && (metadataIndent < 0 || indent <= metadataIndent)) return void 0;
+      if (section === "annotations" && (annotationsIndent < 0 || indent <= annotationsIndent)) return void 0;
     }
   }
   if (blockParent === 0) return void 0;
@@ -49092,6 +49928,7 @@ var PLAIN_KEY, NON_STRING;
 var init_fasthead = __esm({
   "packages/core/src/chart/fasthead.ts"() {
     "use strict";
+    init_yaml2();
     PLAIN_KEY = /^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/;
     NON_STRING = /^(?:[-+]?(?:\d[\d_]*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0b[01_]+|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|\d+(?::[0-5]?\d)+(?:\.\d*)?|<<)$/;
   }
@@ -49109,8 +49946,8 @@ function splitManifests(big) {
   }
   return out;
 }
-function unmarshalErr(value, field, type) {
-  return `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(value)} into Go struct field ${field} of type ${type}`;
+function unmarshalErr(value2, field, type) {
+  return `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(value2)} into Go struct field ${field} of type ${type}`;
 }
 function readHead(doc) {
   return fastHead(doc) ?? readHeadFull(doc);
@@ -49432,8 +50269,8 @@ function filesObject(m, toYaml2) {
   const text2 = (b) => b ? Buffer.from(b).toString("utf8") : "";
   const S = "string";
   return tag(m, "engine.files", {
-    Get: { params: [S], fn: (name) => text2(m[name]) },
-    GetBytes: { params: [S], fn: (name) => m[name] ?? new Uint8Array(0) },
+    Get: { params: [S], fn: (name2) => text2(m[name2]) },
+    GetBytes: { params: [S], fn: (name2) => m[name2] ?? new Uint8Array(0) },
     Glob: { params: [S], fn: (pattern) => {
       const match = globMatcher(pattern);
       const out = {};
@@ -49631,8 +50468,8 @@ var init_builtins2 = __esm({
       major;
       minor;
       goType = "chartutil.KubeVersion";
-      field(name) {
-        switch (name) {
+      field(name2) {
+        switch (name2) {
           case "Version":
             return { ok: true, value: this.version };
           case "Major":
@@ -49659,8 +50496,8 @@ var init_builtins2 = __esm({
       goType;
       fields;
       fmt;
-      field(name) {
-        for (const [k, v] of this.fields) if (k === name) return { ok: true, value: v };
+      field(name2) {
+        for (const [k, v] of this.fields) if (k === name2) return { ok: true, value: v };
         return { ok: false };
       }
       format() {
@@ -49721,7 +50558,7 @@ function scanJsonValue(s) {
     if (i2 >= s.length) throw new Error("unexpected EOF");
     throw new Error(`invalid character '${s[i2]}' ${what}`);
   };
-  const value = () => {
+  const value2 = () => {
     ws();
     const c3 = s[i2];
     if (c3 === "{") {
@@ -49738,7 +50575,7 @@ function scanJsonValue(s) {
         ws();
         if (s[i2] !== ":") fail("after object key");
         i2++;
-        value();
+        value2();
         ws();
         if (s[i2] === ",") {
           i2++;
@@ -49758,7 +50595,7 @@ function scanJsonValue(s) {
         return;
       }
       for (; ; ) {
-        value();
+        value2();
         ws();
         if (s[i2] === ",") {
           i2++;
@@ -49792,7 +50629,7 @@ function scanJsonValue(s) {
     if (i2 >= s.length) throw new Error("unexpected EOF");
     i2++;
   };
-  value();
+  value2();
   return i2;
 }
 function set(data, key, val) {
@@ -49830,7 +50667,7 @@ function parseSetLiteral(s, dest = {}) {
   const eq2 = s.indexOf("=");
   if (eq2 < 0) throw new Error(`key ${q(s)} has no value`);
   const key = s.slice(0, eq2);
-  const value = s.slice(eq2 + 1);
+  const value2 = s.slice(eq2 + 1);
   const parts = [];
   const re = /([^.[\]]+)|\[(\d+)\]/g;
   let m;
@@ -49845,14 +50682,14 @@ function parseSetLiteral(s, dest = {}) {
     if (typeof p === "number") {
       const list2 = cur;
       while (list2.length <= p) list2.push(null);
-      if (last) list2[p] = value;
+      if (last) list2[p] = value2;
       else {
         if (list2[p] === null || typeof list2[p] !== "object") list2[p] = make();
         cur = list2[p];
       }
     } else {
       const obj = cur;
-      if (last) obj[p] = value;
+      if (last) obj[p] = value2;
       else {
         if (obj[p] === null || typeof obj[p] !== "object") obj[p] = make();
         cur = obj[p];
@@ -50130,19 +50967,19 @@ function coalesce(warn, ch, dest, prefix, merge) {
 }
 function coalesceDeps(warn, ch, dest, prefix, merge) {
   for (const sub of ch.dependencies) {
-    const name = sub.metadata.name;
-    if (!(name in dest)) dest[name] = {};
-    else if (!isTable(dest[name])) {
-      throw new WerfActionError(`type mismatch on ${name}: %!t(${goTypeName(dest[name])}=${fmtV(dest[name])})`, {
+    const name2 = sub.metadata.name;
+    if (!(name2 in dest)) dest[name2] = {};
+    else if (!isTable(dest[name2])) {
+      throw new WerfActionError(`type mismatch on ${name2}: %!t(${goTypeName(dest[name2])}=${fmtV(dest[name2])})`, {
         code: "values.type-mismatch",
-        location: { subject: `values.${name}` },
-        hint: `"${name}" is a subchart: its values must be a map`
+        location: { subject: `values.${name2}` },
+        hint: `"${name2}" is a subchart: its values must be a map`
       });
     }
-    const dv = dest[name];
+    const dv = dest[name2];
     const subPrefix = concatPrefix(prefix, ch.metadata.name);
     coalesceGlobals(warn, dv, dest, subPrefix);
-    dest[name] = coalesce(warn, sub, dv, subPrefix, merge);
+    dest[name2] = coalesce(warn, sub, dv, subPrefix, merge);
   }
   return dest;
 }
@@ -50196,15 +51033,15 @@ function coalesceChartValues(warn, c3, v, prefix, merge) {
   for (const key of Object.keys(vc)) {
     const val = vc[key];
     if (key in v) {
-      const value = v[key];
-      if (value === null && !merge) {
+      const value2 = v[key];
+      if (value2 === null && !merge) {
         delete v[key];
-      } else if (isTable(value)) {
+      } else if (isTable(value2)) {
         if (!isTable(val)) {
           if (val !== null) warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
         } else {
           const m = c3.dependencies.some((d) => d.metadata.name === key) ? true : merge;
-          coalesceTablesFullKey(warn, value, val, concatPrefix(subPrefix, key), m);
+          coalesceTablesFullKey(warn, value2, val, concatPrefix(subPrefix, key), m);
         }
       }
     } else {
@@ -50252,14 +51089,14 @@ function userValues(opts) {
   const read = opts.readFile ?? ((p) => readFileSync6(resolvePath(opts.cwd, p), "utf8"));
   let base = {};
   for (const f2 of opts.valueFiles ?? []) {
-    const { name, text: text2 } = typeof f2 === "string" ? { name: f2, text: readOrFail(read, f2) } : f2;
+    const { name: name2, text: text2 } = typeof f2 === "string" ? { name: f2, text: readOrFail(read, f2) } : f2;
     let current;
     try {
       current = parseYamlMap(text2);
     } catch (e) {
-      throw new WerfActionError(`failed to parse ${name}: error converting YAML to JSON: ${e.message}`, {
+      throw new WerfActionError(`failed to parse ${name2}: error converting YAML to JSON: ${e.message}`, {
         code: "values.parse",
-        location: { file: name, line: e.line }
+        location: { file: name2, line: e.line }
       });
     }
     base = mergeMaps2(base, current);
@@ -50408,9 +51245,9 @@ function processEnabled(c3, v, path6, warn) {
   const cvals = coalesceValues(c3, v, warn);
   processTags(reqs, cvals, warn);
   processConditions(reqs, cvals, path6, warn);
-  const rm4 = new Set(reqs.filter((r) => !r.enabled).map((r) => r.name));
-  const cd = c3.dependencies.filter((d) => !rm4.has(d.metadata.name));
-  const md = reqs.filter((r) => !rm4.has(r.name));
+  const rm5 = new Set(reqs.filter((r) => !r.enabled).map((r) => r.name));
+  const cd = c3.dependencies.filter((d) => !rm5.has(d.metadata.name));
+  const md = reqs.filter((r) => !rm5.has(r.name));
   for (const t of cd) processEnabled(t, cvals, `${path6}${t.metadata.name}.`, warn);
   c3.metadata.dependencies = md;
   c3.dependencies = cd;
@@ -50582,21 +51419,21 @@ function renderChartTemplates(chart, top, opts = {}) {
   const current = () => stack[stack.length - 1];
   const toYaml2 = (v) => toYaml(v);
   let depth = 0;
-  const include = (name, data) => {
-    const n2 = includedNames.get(name) ?? 0;
-    if (n2 > 1e3 || depth >= MAX_INCLUDE_NESTING) throw new Error(`rendering template has a nested reference name: ${name}: unable to execute template`);
-    includedNames.set(name, n2 + 1);
+  const include = (name2, data) => {
+    const n2 = includedNames.get(name2) ?? 0;
+    if (n2 > 1e3 || depth >= MAX_INCLUDE_NESTING) throw new Error(`rendering template has a nested reference name: ${name2}: unable to execute template`);
+    includedNames.set(name2, n2 + 1);
     depth++;
     try {
-      return current().execute(name, data === null ? void 0 : data, "gotpl", depth);
+      return current().execute(name2, data === null ? void 0 : data, "gotpl", depth);
     } catch (e) {
       if (e instanceof RangeError || e instanceof Error && /exceeded maximum template depth/.test(e.message) && !e.message.includes("error calling")) {
-        throw new Error(`rendering template has a nested reference name: ${name}: unable to execute template`);
+        throw new Error(`rendering template has a nested reference name: ${name2}: unable to execute template`);
       }
       throw e;
     } finally {
       depth--;
-      includedNames.set(name, (includedNames.get(name) ?? 1) - 1);
+      includedNames.set(name2, (includedNames.get(name2) ?? 1) - 1);
     }
   };
   const tpl = (text2, vals) => {
@@ -50635,7 +51472,7 @@ function renderChartTemplates(chart, top, opts = {}) {
     tpl: { params: [S, A], fn: tpl },
     required: { params: [S, A], fn: required },
     fail: { params: [S], fn: fail },
-    lookup: { params: [S, S, S, S], fn: (apiVersion, kind, ns, name) => tag(opts.lookup ? opts.lookup(apiVersion, kind, ns, name) : {}, "map[string]interface {}") },
+    lookup: { params: [S, S, S, S], fn: (apiVersion, kind, ns, name2) => tag(opts.lookup ? opts.lookup(apiVersion, kind, ns, name2) : {}, "map[string]interface {}") },
     getHostByName: { params: [S], fn: () => "" }
   }, true);
   if (opts.funcs) t.addFuncs(opts.funcs);
@@ -50949,9 +51786,9 @@ var init_schema2 = __esm({
         }
       }
       string(s, v, err2) {
-        const len = Array.from(v).length;
-        if (typeof s.minLength === "number" && len < s.minLength) err2(`String length must be greater than or equal to ${s.minLength}`);
-        if (typeof s.maxLength === "number" && len > s.maxLength) err2(`String length must be less than or equal to ${s.maxLength}`);
+        const len2 = Array.from(v).length;
+        if (typeof s.minLength === "number" && len2 < s.minLength) err2(`String length must be greater than or equal to ${s.minLength}`);
+        if (typeof s.maxLength === "number" && len2 > s.maxLength) err2(`String length must be less than or equal to ${s.maxLength}`);
         if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) err2(`Does not match pattern '${s.pattern}'`);
         if (typeof s.format === "string" && FORMATS[s.format] && !FORMATS[s.format](v)) err2(`Does not match format '${s.format}'`);
       }
@@ -50974,11 +51811,11 @@ var init_schema2 = __esm({
 });
 
 // packages/core/src/chart/render.ts
-function validateReleaseName(name) {
-  if (name === "" || name.length > 53 || !RELEASE_NAME_RE.test(name)) {
-    throw new WerfActionError(`release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`, {
+function validateReleaseName(name2) {
+  if (name2 === "" || name2.length > 53 || !RELEASE_NAME_RE.test(name2)) {
+    throw new WerfActionError(`release name "${name2}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`, {
       code: "chart.release-name",
-      location: { subject: name }
+      location: { subject: name2 }
     });
   }
 }
@@ -51078,11 +51915,11 @@ var init_render2 = __esm({
 });
 
 // packages/core/src/chart/secrets.ts
-import { createCipheriv as createCipheriv2, createDecipheriv as createDecipheriv2, randomBytes as randomBytes3 } from "node:crypto";
+import { createCipheriv as createCipheriv2, createDecipheriv as createDecipheriv2, randomBytes as randomBytes4 } from "node:crypto";
 import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 function generateSecretKey() {
-  return randomBytes3(16).toString("hex");
+  return randomBytes4(16).toString("hex");
 }
 function keyBytes(key) {
   const k = key.trim();
@@ -51104,13 +51941,13 @@ function encryptData(key, data, format2 = "cbc") {
   const head = Buffer.alloc(2);
   if (format2 === "gcm") {
     head.writeUInt16LE(VERSION_GCM);
-    const nonce = randomBytes3(12);
+    const nonce = randomBytes4(12);
     const c4 = createCipheriv2(algo(k, "gcm"), k, nonce);
     const body = Buffer.concat([c4.update(plain), c4.final(), c4.getAuthTag()]);
     return Buffer.concat([head, nonce, body]).toString("hex");
   }
   head.writeUInt16LE(VERSION_CBC);
-  const iv = randomBytes3(16);
+  const iv = randomBytes4(16);
   const c3 = createCipheriv2(algo(k, "cbc"), k, iv);
   return Buffer.concat([head, iv, c3.update(plain), c3.final()]).toString("hex");
 }
@@ -51171,16 +52008,16 @@ function findSecretKey(ctx, opts = {}) {
   if (fromEnv) return found(fromEnv);
   const places = ["WERF_SECRET_KEY environment variable"];
   if (opts.projectDir) {
-    const p = join9(opts.projectDir, ".werf_secret_key");
+    const p = join10(opts.projectDir, ".werf_secret_key");
     places.push(`${p} file`);
     try {
       return found(readFileSync7(p, "utf8"));
     } catch {
     }
   }
-  const home = opts.homeDir ?? ctx.env.WERF_HOME ?? (ctx.env.HOME ? join9(ctx.env.HOME, ".werf") : void 0);
+  const home = opts.homeDir ?? ctx.env.WERF_HOME ?? (ctx.env.HOME ? join10(ctx.env.HOME, ".werf") : void 0);
   if (home) {
-    const p = join9(home, "global_secret_key");
+    const p = join10(home, "global_secret_key");
     places.push(`${p} file`);
     try {
       return found(readFileSync7(p, "utf8"));
@@ -51209,7 +52046,7 @@ function goFloatV(f2) {
   return String(f2);
 }
 function loadDoc(text2, file) {
-  const doc = (0, import_yaml14.parseDocument)(text2, { keepSourceTokens: false, uniqueKeys: false });
+  const doc = (0, import_yaml15.parseDocument)(text2, { keepSourceTokens: false, uniqueKeys: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     throw new WerfActionError(`unable to unmarshal config data: yaml: line ${e.linePos?.[0]?.line ?? 0}: ${e.message.split("\n")[0]}`, {
@@ -51225,7 +52062,7 @@ function stringify2(doc) {
 }
 function encryptValuesYaml(key, text2, file = "secret-values.yaml", format2 = "cbc") {
   const doc = loadDoc(text2, file);
-  (0, import_yaml14.visit)(doc, {
+  (0, import_yaml15.visit)(doc, {
     Scalar(k, node) {
       if (k === "key") return;
       if (node.value === null || node.value === void 0) return;
@@ -51240,13 +52077,13 @@ function encryptValuesYaml(key, text2, file = "secret-values.yaml", format2 = "c
 function decryptValuesYaml(key, text2, file = "secret-values.yaml", mask) {
   const doc = loadDoc(text2, file);
   let err2;
-  (0, import_yaml14.visit)(doc, {
+  (0, import_yaml15.visit)(doc, {
     Scalar(k, node) {
       if (k === "key" || err2) return;
       if (node.value === null || node.value === void 0) return;
       if (typeof node.value !== "string") {
         err2 = new WerfActionError(`unable to decode non string value "${String(node.value)}": expected encoded value as hex string`, { code: "secret.bad-data", location: { file, line: lineOfNode(doc, node) } });
-        return import_yaml14.visit.BREAK;
+        return import_yaml15.visit.BREAK;
       }
       try {
         const plain = decryptData(key, node.value).toString("utf8");
@@ -51256,7 +52093,7 @@ function decryptValuesYaml(key, text2, file = "secret-values.yaml", mask) {
         return void 0;
       } catch (e) {
         err2 = e;
-        return import_yaml14.visit.BREAK;
+        return import_yaml15.visit.BREAK;
       }
     }
   });
@@ -51308,22 +52145,22 @@ function reencryptValuesYaml(key, oldEncrypted, newPlain, file = "secret-values.
   const neu = loadDoc(newPlain, file);
   const oldByPath = /* @__PURE__ */ new Map();
   const collect = (node, path6) => {
-    if ((0, import_yaml14.isMap)(node)) for (const it of node.items) collect(it.value, `${path6}.${(0, import_yaml14.isScalar)(it.key) ? String(it.key.value) : String(it.key)}`);
-    else if ((0, import_yaml14.isSeq)(node)) node.items.forEach((x, i2) => collect(x, `${path6}[${i2}]`));
-    else if ((0, import_yaml14.isScalar)(node) && typeof node.value === "string") oldByPath.set(path6, node.value);
+    if ((0, import_yaml15.isMap)(node)) for (const it of node.items) collect(it.value, `${path6}.${(0, import_yaml15.isScalar)(it.key) ? String(it.key.value) : String(it.key)}`);
+    else if ((0, import_yaml15.isSeq)(node)) node.items.forEach((x, i2) => collect(x, `${path6}[${i2}]`));
+    else if ((0, import_yaml15.isScalar)(node) && typeof node.value === "string") oldByPath.set(path6, node.value);
   };
   collect(old.contents, "");
   const apply = (node, path6) => {
-    if ((0, import_yaml14.isMap)(node)) {
+    if ((0, import_yaml15.isMap)(node)) {
       for (const it of node.items) {
-        const p = `${path6}.${(0, import_yaml14.isScalar)(it.key) ? String(it.key.value) : String(it.key)}`;
-        if ((0, import_yaml14.isScalar)(it.value)) it.value = leaf(it.value, p);
+        const p = `${path6}.${(0, import_yaml15.isScalar)(it.key) ? String(it.key.value) : String(it.key)}`;
+        if ((0, import_yaml15.isScalar)(it.value)) it.value = leaf(it.value, p);
         else apply(it.value, p);
       }
-    } else if ((0, import_yaml14.isSeq)(node)) {
+    } else if ((0, import_yaml15.isSeq)(node)) {
       node.items.forEach((x, i2) => {
         const p = `${path6}[${i2}]`;
-        if ((0, import_yaml14.isScalar)(x)) node.items[i2] = leaf(x, p);
+        if ((0, import_yaml15.isScalar)(x)) node.items[i2] = leaf(x, p);
         else apply(x, p);
       });
     }
@@ -51339,12 +52176,12 @@ function reencryptValuesYaml(key, oldEncrypted, newPlain, file = "secret-values.
       } catch {
       }
     }
-    const n2 = new import_yaml14.Scalar(cipher ?? encryptData(key, plain, format2));
+    const n2 = new import_yaml15.Scalar(cipher ?? encryptData(key, plain, format2));
     n2.commentBefore = s.commentBefore;
     n2.comment = s.comment;
     return n2;
   };
-  if ((0, import_yaml14.isScalar)(neu.contents)) neu.contents = leaf(neu.contents, "");
+  if ((0, import_yaml15.isScalar)(neu.contents)) neu.contents = leaf(neu.contents, "");
   else apply(neu.contents, "");
   return stringify2(neu);
 }
@@ -51354,11 +52191,11 @@ function encryptFile(key, data, format2 = "cbc") {
 function decryptFile(key, text2) {
   return decryptData(key, typeof text2 === "string" ? text2 : Buffer.from(text2).toString("utf8"));
 }
-var import_yaml14, VERSION_CBC, VERSION_GCM;
+var import_yaml15, VERSION_CBC, VERSION_GCM;
 var init_secrets = __esm({
   "packages/core/src/chart/secrets.ts"() {
     "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
+    import_yaml15 = __toESM(require_dist(), 1);
     init_errors();
     init_yaml2();
     VERSION_CBC = 16;
@@ -51368,7 +52205,7 @@ var init_secrets = __esm({
 
 // packages/core/src/chart/werf.ts
 import { readFileSync as readFileSync8, readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
-import { join as join10, relative as relative2 } from "node:path";
+import { join as join11, relative as relative2 } from "node:path";
 function goTimeStringUTC(d) {
   const p = (n2, w = 2) => String(n2).padStart(w, "0");
   const ms = d.getUTCMilliseconds();
@@ -51398,13 +52235,13 @@ function parseImageName(ref) {
   if (registry === "index.docker.io" && !repository.includes("/")) repository = `library/${repository}`;
   return { registry, repository, tag: tag2, context: `${registry}/${repository}` };
 }
-function imageValuesMap(registry, repository, name, tag2, digest, image, refTag) {
+function imageValuesMap(registry, repository, name2, tag2, digest, image, refTag) {
   const slash = repository.lastIndexOf("/");
   const namespace = slash < 0 ? "." : repository.slice(0, slash);
   return {
     registry,
     namespace,
-    name,
+    name: name2,
     tag: tag2,
     digest,
     tag_digest: `${tag2}@${digest}`,
@@ -51414,8 +52251,8 @@ function imageValuesMap(registry, repository, name, tag2, digest, image, refTag)
     ref_tag: refTag,
     repository_ref: `${repository}:${tag2}@${digest}`,
     repository_tag: `${repository}:${tag2}`,
-    name_ref: `${name}:${tag2}@${digest}`,
-    name_tag: `${name}:${tag2}`
+    name_ref: `${name2}:${tag2}@${digest}`,
+    name_tag: `${name2}:${tag2}`
   };
 }
 function werfServiceValues(o2) {
@@ -51481,7 +52318,7 @@ function loadSecretValues(s) {
     }
     return decryptSecretValues(s.key, text2, p, s.mask);
   };
-  const defaults = s.disableDefault ? {} : read(join10(s.chartDir, "secret-values.yaml"));
+  const defaults = s.disableDefault ? {} : read(join11(s.chartDir, "secret-values.yaml"));
   let extra = {};
   for (const f2 of s.extraFiles ?? []) {
     try {
@@ -51499,7 +52336,7 @@ function deepMerge(a2, b) {
   return out;
 }
 function readSecretDir(chartDir) {
-  const root = join10(chartDir, "secret");
+  const root = join11(chartDir, "secret");
   const out = {};
   const walk = (d) => {
     let names;
@@ -51509,7 +52346,7 @@ function readSecretDir(chartDir) {
       return;
     }
     for (const n2 of names.sort()) {
-      const p = join10(d, n2);
+      const p = join11(d, n2);
       if (statSync4(p).isDirectory()) walk(p);
       else out[relative2(root, p).split("\\").join("/")] = readFileSync8(p, "utf8");
     }
@@ -51549,7 +52386,7 @@ var init_werf = __esm({
 
 // packages/core/src/commands/render.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import { join as join11, resolve as resolve4 } from "node:path";
+import { join as join12, resolve as resolve4 } from "node:path";
 function reportEntries(report, only) {
   const out = {};
   for (const [n2, r] of Object.entries(report.Images)) {
@@ -51560,7 +52397,7 @@ function reportEntries(report, only) {
 }
 async function render(ctx, opts) {
   const project = await loadProject({ ...opts, ctx });
-  const chartDir = join11(project.dir, project.meta.deploy.helmChartDir || ".helm");
+  const chartDir = join12(project.dir, project.meta.deploy.helmChartDir || ".helm");
   const appVersion = project.meta.deploy.helmChartConfig?.appVersion;
   const loaded = loadDir(chartDir, {
     defaultChartYaml: `apiVersion: v2
@@ -51603,7 +52440,7 @@ ${appVersion ? `appVersion: ${JSON.stringify(appVersion)}
   const secretFiles = readSecretDir(chartDir);
   let hasSecretValues = false;
   try {
-    readFileSync9(join11(chartDir, "secret-values.yaml"));
+    readFileSync9(join12(chartDir, "secret-values.yaml"));
     hasSecretValues = !opts.disableDefaultSecretValues;
   } catch {
   }
@@ -51665,15 +52502,15 @@ function renderNameTemplate(text2) {
 async function helmTemplate(ctx, opts) {
   const cwd = opts.cwd ?? process.cwd();
   const loaded = loadChart(resolve5(cwd, opts.chart));
-  let name = opts.name ?? "";
-  if (opts.nameTemplate) name = renderNameTemplate(opts.nameTemplate);
-  if (!name && opts.generateName) name = `${loaded.metadata.name}-${Math.floor(ctx.now() / 1e3)}`;
-  if (!name) name = "release-name";
-  validateReleaseName(name);
+  let name2 = opts.name ?? "";
+  if (opts.nameTemplate) name2 = renderNameTemplate(opts.nameTemplate);
+  if (!name2 && opts.generateName) name2 = `${loaded.metadata.name}-${Math.floor(ctx.now() / 1e3)}`;
+  if (!name2) name2 = "release-name";
+  validateReleaseName(name2);
   const values = userValues({ ...opts, cwd });
   const rendered = renderChart(loaded, {
     values,
-    release: { name, namespace: opts.namespace || "default", isUpgrade: opts.isUpgrade ?? false, isInstall: !opts.isUpgrade, revision: 1 },
+    release: { name: name2, namespace: opts.namespace || "default", isUpgrade: opts.isUpgrade ?? false, isInstall: !opts.isUpgrade, revision: 1 },
     capabilities: { kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions },
     strict: opts.strict,
     skipSchemaValidation: opts.skipSchemaValidation,
@@ -51682,7 +52519,7 @@ async function helmTemplate(ctx, opts) {
   });
   const manifest = manifestText(rendered.manifests, opts.includeCrds ? rendered.crds : [], opts.hideSecret);
   const output = helmTemplateOutput(manifest, rendered.hooks, { skipTests: opts.skipTests, noHooks: opts.noHooks, showOnly: opts.showOnly });
-  return { output, notes: rendered.notes, rendered, releaseName: name };
+  return { output, notes: rendered.notes, rendered, releaseName: name2 };
 }
 var init_helm_template = __esm({
   "packages/core/src/commands/helm-template.ts"() {
@@ -51774,7 +52611,8 @@ function projectOptions(flags, io) {
     giterminismConfig: str(flags, "giterminism-config"),
     env: str(flags, "env"),
     dev: bool(flags, "dev"),
-    looseGiterminism: bool(flags, "loose-giterminism")
+    looseGiterminism: bool(flags, "loose-giterminism"),
+    debugTemplates: bool(flags, "debug-templates")
   };
 }
 function registryOptions(flags) {
@@ -51884,7 +52722,7 @@ var init_handlers = __esm({
     configHandler = (which2) => async (args, io) => {
       const ctx = commandContext(io, args.flags);
       const opts = { ...projectOptions(args.flags, io), ctx };
-      const text2 = which2 === "render" ? await renderConfig2({ ...opts, images: args.positionals }) : which2 === "list" ? await listConfig({ ...opts, finalOnly: bool(args.flags, "final-images-only") }) : await graphConfig({ ...opts, images: args.positionals });
+      const text2 = which2 === "render" ? await renderConfig({ ...opts, images: args.positionals }) : which2 === "list" ? await listConfig({ ...opts, finalOnly: bool(args.flags, "final-images-only") }) : await graphConfig({ ...opts, images: args.positionals });
       io.stdout.write(text2.endsWith("\n") || text2 === "" ? text2 : `${text2}
 `);
       return 0;
@@ -52008,8 +52846,8 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
+function issue(name2, message = "") {
+  issueCommand(name2, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -52113,22 +52951,22 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL2 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve8) {
+      resolve8(value2);
     });
   }
   return new (P || (P = Promise))(function(resolve8, reject) {
-    function fulfilled(value) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
@@ -52179,7 +53017,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag2, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
     if (!content) {
       return `<${tag2}${htmlAttrs}>`;
     }
@@ -52418,10 +53256,10 @@ var ExitCode;
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
@@ -52444,8 +53282,8 @@ function warning(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os3.EOL);
 }
-function startGroup(name) {
-  issue("group", name);
+function startGroup(name2) {
+  issue("group", name2);
 }
 function endGroup() {
   issue("endgroup");
@@ -52456,7 +53294,7 @@ init_src();
 init_flags();
 
 // packages/cli/src/specs.ts
-var f = (name, type, description, extra = {}) => ({ name, type, description, ...extra });
+var f = (name2, type, description, extra = {}) => ({ name: name2, type, description, ...extra });
 var projectFlags = [
   f("dir", "string", "Project directory (default: the current directory)", { valueName: "PATH" }),
   f("git-work-tree", "string", "Git work tree when the project is in a subfolder or the .git is elsewhere", { valueName: "PATH" }),
@@ -52465,7 +53303,8 @@ var projectFlags = [
   f("giterminism-config", "string", "Giterminism config path (default werf-giterminism.yaml)", { valueName: "PATH" }),
   f("env", "string", "Environment name (.Env in werf.yaml, release and namespace names)", { valueName: "ENV" }),
   f("dev", "bool", "Use the work tree including uncommitted changes"),
-  f("loose-giterminism", "bool", "Disable giterminism checks (not reproducible!)")
+  f("loose-giterminism", "bool", "Disable giterminism checks (not reproducible!)"),
+  f("debug-templates", "bool", "Print the output of werf.yaml debug functions (tpl_debug, include_debug, ...)")
 ];
 var logFlags = [
   f("log-verbose", "bool", "Verbose output"),
@@ -52640,7 +53479,7 @@ var commands = [
   { path: ["helm", "secret", "generate-secret-key"], summary: "Print a new secret key", flags: [], issue: "Charts" },
   ...["encrypt", "decrypt", "edit"].map((op) => ({
     path: ["helm", "secret", "values", op],
-    summary: `${op[0].toUpperCase()}${op.slice(1)} a secret values file`,
+    summary: op === "edit" ? "Re-encrypt a secret values file with new plain YAML from stdin (unchanged values keep their ciphertext)" : `${op[0].toUpperCase()}${op.slice(1)} a secret values file`,
     args: "FILE",
     flags: [f("output-file-path", "string", "Write here instead of stdout", { short: "o" }), f("dir", "string", "Project directory (for .werf_secret_key)")],
     issue: "Charts"
@@ -52681,10 +53520,10 @@ function globalHelp() {
 }
 function flagLine(s) {
   const short = s.short ? `-${s.short}, ` : "    ";
-  const value = s.type === "bool" ? "" : ` ${s.valueName ?? (s.type === "int" ? "N" : "VALUE")}`;
+  const value2 = s.type === "bool" ? "" : ` ${s.valueName ?? (s.type === "int" ? "N" : "VALUE")}`;
   const env = envName(s);
   const extra = [s.type === "list" ? "repeatable" : "", s.default !== void 0 ? `default ${s.default}` : "", env ? `$${env}` : ""].filter(Boolean).join(", ");
-  return `  ${short}--${s.name}${value}
+  return `  ${short}--${s.name}${value2}
         ${s.description}${extra ? ` (${extra})` : ""}`;
 }
 function commandHelp(spec) {
