@@ -277,7 +277,7 @@ async function main(argv, io) {
   }
   try {
     const args = parseArgs(rest, spec.flags, io.env);
-    const { handlers } = await import("./chunks/handlers-DLNVTPID.js");
+    const { handlers } = await import("./chunks/handlers-2UTZL4M7.js");
     const handler = handlers[spec.path.join(" ")];
     if (!handler) {
       throw Object.assign(usage(

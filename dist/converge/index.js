@@ -4099,11 +4099,11 @@ var require_util2 = __commonJS({
     var { isUint8Array: isUint8Array2 } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4376,7 +4376,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto === void 0) {
+      if (crypto2 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4391,7 +4391,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5455,8 +5455,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto = __require("node:crypto");
-      random = (max) => crypto.randomInt(0, max);
+      const crypto2 = __require("node:crypto");
+      random = (max) => crypto2.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17095,13 +17095,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto;
+    var crypto2;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
-      crypto = {
+      crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i2 = 0; i2 < buffer2.length; ++i2) {
@@ -17114,7 +17114,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17186,9 +17186,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17208,7 +17208,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto.randomBytes(16).toString("base64");
+      const keyValue = crypto2.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17238,7 +17238,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -20410,7 +20410,7 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
-    var fs2 = __require("fs");
+    var fs3 = __require("fs");
     function checkPathExt(path6, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
@@ -20435,12 +20435,12 @@ var require_windows = __commonJS({
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs2.stat(path6, function(er, stat5) {
+      fs3.stat(path6, function(er, stat5) {
         cb(er, er ? false : checkStat(stat5, path6, options));
       });
     }
     function sync(path6, options) {
-      return checkStat(fs2.statSync(path6), path6, options);
+      return checkStat(fs3.statSync(path6), path6, options);
     }
   }
 });
@@ -20450,14 +20450,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
-    var fs2 = __require("fs");
+    var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs2.stat(path6, function(er, stat5) {
+      fs3.stat(path6, function(er, stat5) {
         cb(er, er ? false : checkStat(stat5, options));
       });
     }
     function sync(path6, options) {
-      return checkStat(fs2.statSync(path6), options);
+      return checkStat(fs3.statSync(path6), options);
     }
     function checkStat(stat5, options) {
       return stat5.isFile() && checkMode(stat5, options);
@@ -20481,7 +20481,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports, module) {
-    var fs2 = __require("fs");
+    var fs3 = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -20745,16 +20745,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
     "use strict";
-    var fs2 = __require("fs");
+    var fs3 = __require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs2.openSync(command, "r");
-        fs2.readSync(fd, buffer, 0, size, 0);
-        fs2.closeSync(fd);
+        fd = fs3.openSync(command, "r");
+        fs3.readSync(fd, buffer, 0, size, 0);
+        fs3.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -24822,7 +24822,7 @@ var init_output = __esm({
 });
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync, appendFileSync } from "node:fs";
+import { writeFileSync, appendFileSync as appendFileSync2 } from "node:fs";
 var transformOutputSync, transformOutputResultSync, runOutputGeneratorsSync, serializeChunks, logOutputSync, writeToFiles;
 var init_output_sync = __esm({
   "node_modules/execa/lib/io/output-sync.js"() {
@@ -24926,7 +24926,7 @@ var init_output_sync = __esm({
       for (const { path: path6, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
         const pathString = typeof path6 === "string" ? path6 : path6.toString();
         if (append || outputFiles.has(pathString)) {
-          appendFileSync(path6, serializedResult);
+          appendFileSync2(path6, serializedResult);
         } else {
           outputFiles.add(pathString);
           writeFileSync(path6, serializedResult);
@@ -35537,14 +35537,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs2, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -35672,13 +35672,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -40964,7 +40964,7 @@ var init_crypto = __esm({
 });
 
 // packages/gotemplate/src/sprig/index.ts
-import { createHash as createHash3, randomBytes as randomBytes2, randomInt, randomUUID } from "node:crypto";
+import { createHash as createHash3, randomBytes as randomBytes2, randomInt, randomUUID as randomUUID2 } from "node:crypto";
 import { scryptSync, createHmac, createCipheriv, createDecipheriv, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 function kindOfForErr(v) {
   if (v === void 0 || v === null) throw new Error("runtime error: invalid memory address or nil pointer dereference");
@@ -41927,7 +41927,7 @@ function sprigFuncs(opts = {}) {
     genSignedCertWithKey: [[S, "[]any", "[]any", N, A, S], void 0, (cn, ips, dns, d, ca, k) => genSignedCertWithKey(cn, ips, dns, d.v, ca, k)],
     buildCustomCert: [[S, S], void 0, buildCustomCert],
     randBytes: [[N], void 0, (n2) => randomBytes2(Number(n2.v)).toString("base64")],
-    uuidv4: [[], void 0, () => randomUUID()],
+    uuidv4: [[], void 0, () => randomUUID2()],
     semver: [[S], void 0, parseSemver],
     semverCompare: [[S, S], void 0, semverCompare],
     fail: [[S], void 0, (m) => {
@@ -46770,16 +46770,16 @@ var init_report = __esm({
 
 // packages/core/src/build/buildah.ts
 import { setMaxListeners as setMaxListeners2 } from "node:events";
-import { existsSync, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
 import { mkdtemp as mkdtemp2, readFile as readFile4, rm as rm3, writeFile as writeFile2, chmod as chmod2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join5 } from "node:path";
 function defaultStorageDriver(env) {
   if (env.STORAGE_DRIVER) return env.STORAGE_DRIVER;
   try {
-    const fs2 = readFileSync4("/proc/filesystems", "utf8");
+    const fs3 = readFileSync4("/proc/filesystems", "utf8");
     const root = typeof process.getuid === "function" && process.getuid() === 0;
-    if (/\boverlay\b/.test(fs2) && (root || existsSync("/usr/bin/fuse-overlayfs"))) return "overlay";
+    if (/\boverlay\b/.test(fs3) && (root || existsSync2("/usr/bin/fuse-overlayfs"))) return "overlay";
   } catch {
   }
   return "vfs";
@@ -48468,7 +48468,7 @@ var init_lock = __esm({
 });
 
 // packages/core/src/commands/build.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir4, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join8, resolve as resolve3 } from "node:path";
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -48764,7 +48764,7 @@ function authFile(dockerConfig, env) {
   const dir = dockerConfig ?? env.DOCKER_CONFIG;
   if (!dir) return void 0;
   const f2 = join8(dir, "config.json");
-  return existsSync2(f2) ? f2 : void 0;
+  return existsSync3(f2) ? f2 : void 0;
 }
 function slug(s) {
   return s.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
@@ -52705,6 +52705,7 @@ async function runBuild(args, io, ctx) {
     buildReportPath: b.buildReportPath ?? b.defaultReportPath
   }, ctx);
   printBuildSummary(report, ctx);
+  io.onReport?.({ kind: "build", report });
   return report;
 }
 var buildHandler, configHandler, renderHandler, helmTemplateHandler, secretHandler, handlers;
@@ -52889,8 +52890,36 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value2) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value2);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+
 // node_modules/@actions/core/lib/core.js
-import * as os3 from "os";
+import * as os4 from "os";
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
@@ -52948,7 +52977,7 @@ var HttpResponseRetryCodes = [
 ];
 
 // node_modules/@actions/core/lib/summary.js
-import { EOL as EOL2 } from "os";
+import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
@@ -53092,7 +53121,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addEOL() {
-    return this.addRaw(EOL2);
+    return this.addRaw(EOL3);
   }
   /**
    * Adds an HTML codeblock to the summary buffer
@@ -53230,22 +53259,23 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
-import os2 from "os";
+import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
-import * as fs from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
+import * as fs2 from "fs";
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs.constants.O_RDONLY;
+var READONLY = fs2.constants.O_RDONLY;
 
 // node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
 // node_modules/@actions/core/lib/platform.js
-var platform = os2.platform();
-var arch = os2.arch();
+var platform = os3.platform();
+var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
 var ExitCode;
@@ -53266,6 +53296,14 @@ function getInput(name2, options) {
   }
   return val.trim();
 }
+function setOutput(name2, value2) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value2));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name: name2 }, toCommandValue(value2));
+}
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
@@ -53280,7 +53318,7 @@ function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os3.EOL);
+  process.stdout.write(message + os4.EOL);
 }
 function startGroup(name2) {
   issue("group", name2);
@@ -53623,6 +53661,19 @@ hint: ${e.hint}` : e.message, {
   });
 }
 
+// actions/shared/outputs.ts
+async function publishReport(r) {
+  if (r.kind !== "build") return;
+  const images = Object.entries(r.report.Images);
+  setOutput("images", JSON.stringify(Object.fromEntries(images.map(([name2, img]) => [name2, img.DockerImageName]))));
+  setOutput("rebuilt", JSON.stringify(images.filter(([, img]) => img.Rebuilt).map(([name2]) => name2)));
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await summary.addHeading("werf-action: images", 3).addTable([
+    [{ data: "image", header: true }, { data: "result", header: true }, { data: "reference", header: true }],
+    ...images.map(([name2, img]) => [name2, img.Rebuilt ? "built" : "reused", `<code>${img.DockerImageName}</code>`])
+  ]).write();
+}
+
 // actions/shared/inputs.ts
 function splitList(raw) {
   return raw.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
@@ -53692,14 +53743,17 @@ async function runAction(def) {
     const argv = [...def.command, ...t.argv, ...extra];
     debug(`werf-action ${argv.join(" ")}`);
     const env = { ...process.env, ...t.env };
+    const reports = [];
     const code = await main(argv, {
       stdout: process.stdout,
       stderr: process.stderr,
       env,
       cwd: process.cwd(),
       logSink: githubSink(),
-      onError: annotateError
+      onError: annotateError,
+      onReport: (r) => reports.push(r)
     });
+    for (const r of reports) await publishReport(r);
     if (code !== 0) setFailed(`werf-action ${def.command.join(" ")} failed (exit code ${code})`);
   } catch (e) {
     setFailed(describeError(e));

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildahEnv, createGitRepo, pushBusyboxBase, readTree, startRegistry, type BuildahEnv, type TestGitRepo, type TestRegistry } from '../support/index.js';
 
@@ -63,6 +63,31 @@ test('build, rebuild nothing, render with the build report', async () => {
   assert.match(rendered.stdout, new RegExp(`image: ${built.frontend!.DockerImageName.replace(/[.]/g, '\\.')}\\n`));
   assert.match(rendered.stdout, new RegExp(`image: ${built.backend!.DockerImageName.replace(/[.]/g, '\\.')}\\n`));
   assert.match(rendered.stdout, /app.kubernetes.io\/instance: hello-e2e/);
+});
+
+test('the build action bundle, started as the runner starts it, sets outputs and the job summary', async () => {
+  const work = join(repo.dir, '..', `runner-${Date.now()}`);
+  mkdirSync(work);
+  for (const f of ['output', 'state', 'env', 'summary']) writeFileSync(join(work, f), '');
+  const r = spawnSync(process.execPath, [join(root, 'dist/build/index.js')], {
+    cwd: repo.dir, encoding: 'utf8', timeout: 300_000,
+    env: {
+      ...env, GITHUB_OUTPUT: join(work, 'output'), GITHUB_STATE: join(work, 'state'), GITHUB_ENV: join(work, 'env'),
+      GITHUB_STEP_SUMMARY: join(work, 'summary'), RUNNER_TEMP: work,
+      INPUT_REPO: `${registry.host}/hello`, 'INPUT_INSECURE-REGISTRY': 'true', 'INPUT_GITHUB-TOKEN': 'ghs_e2etoken',
+    },
+  });
+  try {
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /::add-mask::ghs_e2etoken/);
+    const output = readFileSync(join(work, 'output'), 'utf8');
+    const images = JSON.parse(/^images<<(.+)\n([^\n]*)\n\1$/m.exec(output)![2]!) as Record<string, string>;
+    assert.deepEqual(Object.keys(images).sort(), ['backend', 'frontend']);
+    assert.match(images.backend!, new RegExp(`^${registry.host}/hello:[0-9a-f]{56}-\\d{13}$`));
+    assert.match(readFileSync(join(work, 'summary'), 'utf8'), /<td>backend<\/td>/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test('an uncommitted change in a build context is an error naming the file; --dev builds it', async () => {

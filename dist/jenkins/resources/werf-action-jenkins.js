@@ -52468,6 +52468,7 @@ async function runBuild(args, io, ctx) {
     buildReportPath: b.buildReportPath ?? b.defaultReportPath
   }, ctx);
   printBuildSummary(report, ctx);
+  io.onReport?.({ kind: "build", report });
   return report;
 }
 var buildHandler, configHandler, renderHandler, helmTemplateHandler, secretHandler, handlers;

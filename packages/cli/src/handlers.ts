@@ -34,6 +34,7 @@ async function runBuild(args: ParsedArgs, io: CliIo, ctx: Context): Promise<Buil
     buildReportPath: b.buildReportPath ?? b.defaultReportPath,
   }, ctx);
   printBuildSummary(report, ctx);
+  io.onReport?.({ kind: 'build', report });
   return report;
 }
 

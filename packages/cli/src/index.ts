@@ -1,3 +1,3 @@
-export { main, type CliIo, type Handler } from './main.js';
+export { main, type CliIo, type CommandReport, type Handler } from './main.js';
 export { parseArgs, type FlagSpec, type ParsedArgs } from './flags.js';
 export { commands } from './specs.js';

@@ -15,7 +15,11 @@ export interface CliIo {
   logSink?: LogSink;
   /** Told about the error that ends a command, e.g. to make a file:line annotation. */
   onError?: (error: unknown) => void;
+  /** Told about a command's report (werf's shapes), e.g. to set action outputs. */
+  onReport?: (report: CommandReport) => void;
 }
+
+export type CommandReport = { kind: 'build'; report: import('@werf-action/core/commands').BuildReport };
 
 export type Handler = (args: ParsedArgs, io: CliIo) => Promise<number>;
 

@@ -24303,6 +24303,7 @@ async function runBuild(args, io, ctx) {
     buildReportPath: b.buildReportPath ?? b.defaultReportPath
   }, ctx);
   printBuildSummary(report, ctx);
+  io.onReport?.({ kind: "build", report });
   return report;
 }
 var buildHandler = async (args, io) => {
